@@ -1,0 +1,44 @@
+#pragma once
+// The command table: every subcommand is one entry, so `attune --help`, the dispatch and
+// "did you mean" can never disagree.
+
+#include <filesystem>
+#include <functional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace attune::cli {
+
+/// Exit codes (docs/cli.md).
+enum ExitCode : int { kOk = 0, kFindings = 1, kBadInput = 2, kInternal = 3 };
+
+/// What a command may know about where it runs.
+struct Environment {
+  std::vector<std::filesystem::path> data_dirs;  ///< where templates/ is found, in order
+  bool stdout_is_terminal = false;
+  bool stderr_is_terminal = false;
+  bool no_color = false;  ///< NO_COLOR is set
+};
+
+/// Adds a subcommand's options to `app` (bound to an options struct the command owns)
+/// and returns what to run once the command line is parsed.
+using Setup = std::function<std::function<int()>(CLI::App& app, const Environment& env)>;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  Setup setup;
+};
+
+std::span<const Command> commands();
+
+// One per file in cli/commands/.
+std::function<int()> setup_check(CLI::App& app, const Environment& env);
+std::function<int()> setup_validate(CLI::App& app, const Environment& env);
+std::function<int()> setup_rules(CLI::App& app, const Environment& env);
+std::function<int()> setup_explain(CLI::App& app, const Environment& env);
+
+}  // namespace attune::cli

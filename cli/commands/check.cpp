@@ -1,0 +1,73 @@
+// attune check PATH... : validate rosters against the rules; print findings.
+
+#include <memory>
+
+#include "attune/check.hpp"
+#include "attune/render.hpp"
+#include "command.hpp"
+#include "inputs.hpp"
+#include "output.hpp"
+
+namespace attune::cli {
+namespace {
+
+struct CheckCommand {
+  InputOptions input;
+  std::string format;
+  std::string fail_on = "error";
+  std::string output;
+  std::string color = "auto";
+  bool redact = false;
+};
+
+std::string format_for(const CheckCommand& o) {
+  if (!o.format.empty()) return o.format;
+  if (o.output.size() > 5 && o.output.ends_with(".json")) return "json";
+  return "text";
+}
+
+bool fails(const FindingCounts& counts, const std::string& fail_on) {
+  if (fail_on == "never") return false;
+  if (fail_on == "warning") return counts.errors + counts.warnings > 0;
+  return counts.errors > 0;
+}
+
+int run_check(const CheckCommand& o, const Environment& env) {
+  LoadedInputs inputs = load_inputs(o.input, env);
+  if (inputs.failed) return kBadInput;
+  std::vector<CheckResult> results;
+  results.reserve(inputs.settings.size());
+  for (const auto& loaded : inputs.settings) results.push_back(check_setting(loaded.setting, loaded.profile));
+  std::vector<SettingReport> reports;
+  bool failing = false;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    reports.push_back(SettingReport{inputs.settings[i].setting, inputs.settings[i].profile, results[i]});
+    failing = failing || fails(results[i].counts, o.fail_on);
+  }
+  const std::string format = format_for(o);
+  RenderOptions render;
+  render.redact = o.redact;
+  render.colour = format == "text" && use_colour(o.color, env.stdout_is_terminal, env.no_color, o.output);
+  const std::string text = format == "json" ? render_json(reports, render) : render_text(reports, render);
+  const bool holds_names = format == "text" && !o.redact;
+  if (!write_output(text, o.output, holds_names)) return kBadInput;
+  return failing ? kFindings : kOk;
+}
+
+}  // namespace
+
+std::function<int()> setup_check(CLI::App& app, const Environment& env) {
+  auto o = std::make_shared<CheckCommand>();
+  add_input_options(app, o->input);
+  app.add_option("--format", o->format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--fail-on", o->fail_on, "exit 1 on findings at or above: error (default), warning, never")
+      ->check(CLI::IsMember({"error", "warning", "never"}));
+  app.add_option("-o,--output", o->output, "write to FILE (atomically) instead of standard output");
+  app.add_option("--color", o->color, "auto (default), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--redact", o->redact, "show ids instead of children's and staff names");
+  return [o, &env] { return run_check(*o, env); };
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,107 @@
+#include "inputs.hpp"
+
+#include <fmt/format.h>
+
+#include "attune/load.hpp"
+#include "profile_option.hpp"
+
+namespace attune::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+const CLI::Validator kIsoDate(
+    [](std::string& value) -> std::string {
+      return parse_iso_date(value) ? std::string{}
+                                   : fmt::format("\"{}\" is not a date; write YYYY-MM-DD", value);
+    },
+    "DATE");
+
+std::optional<Date> optional_date(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return parse_iso_date(text);
+}
+
+std::optional<RuleProfile> load_profile_for(const Setting& s, const InputOptions& options,
+                                            const Environment& env) {
+  const std::string name = options.profile.empty() ? s.profile : options.profile;
+  const fs::path dir = s.path.parent_path().empty() ? fs::path(".") : s.path.parent_path();
+  return load_named_profile(name, options.profile.empty() ? dir : fs::path("."),
+                            s.path.lexically_normal().string(), env);
+}
+
+}  // namespace
+
+void add_input_options(CLI::App& app, InputOptions& options) {
+  app.add_option("PATH", options.paths,
+                 "a setting folder, a setting.toml or setting.yaml, or a folder of settings")
+      ->required();
+  app.add_option("--from", options.from, "first day of the audit period (overrides [period])")
+      ->check(kIsoDate);
+  app.add_option("--to", options.to, "last day of the audit period (overrides [period])")
+      ->check(kIsoDate);
+  app.add_option("--profile", options.profile,
+                 "rule profile to use instead of the setting's (a name or a .toml path)");
+}
+
+LoadedInputs load_inputs(const InputOptions& options, const Environment& env) {
+  LoadedInputs out;
+  LoadOptions load;
+  load.from = optional_date(options.from);
+  load.to = optional_date(options.to);
+  std::vector<fs::path> settings;
+  for (const auto& path : options.paths) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      fmt::print(stderr, "{}: error: no such file or folder; check the path\n", path);
+      out.failed = true;
+      continue;
+    }
+    const auto found = find_settings(path);
+    if (found.empty()) {
+      fmt::print(stderr, "{}: error: no setting.toml or setting.yaml in this folder or below\n", path);
+      out.failed = true;
+    }
+    settings.insert(settings.end(), found.begin(), found.end());
+  }
+  for (const auto& path : settings) {
+    LoadResult result = load_setting(path, load);
+    out.rows_read += result.rows_read;
+    if (!result.setting) {
+      print_diagnostics(result.diagnostics, env.stderr_is_terminal && !env.no_color);
+      out.failed = true;
+      continue;
+    }
+    if (result.diagnostics.total() > 0) print_diagnostics(result.diagnostics, false);
+    LoadedSetting loaded{std::move(*result.setting), RuleProfile{}};
+    auto profile = load_profile_for(loaded.setting, options, env);
+    if (!profile) {
+      out.failed = true;
+      continue;
+    }
+    loaded.profile = std::move(*profile);
+    out.settings.push_back(std::move(loaded));
+  }
+  return out;
+}
+
+void print_diagnostics(const Diagnostics& diagnostics, bool colour) {
+  for (const Diagnostic& d : diagnostics.sorted()) {
+    std::string text = format_diagnostic(d);
+    if (colour) {
+      const auto pos = text.find(": error: ");
+      if (pos != std::string::npos) text.replace(pos, 9, ": \x1b[1;31merror:\x1b[0m ");
+    }
+    fmt::print(stderr, "{}\n", text);
+  }
+  if (diagnostics.dropped() > 0) {
+    fmt::print(stderr, "... and {} more problem{} not shown\n", diagnostics.dropped(),
+               diagnostics.dropped() == 1 ? "" : "s");
+  }
+  if (diagnostics.error_count() > 0) {
+    fmt::print(stderr, "{} error{} in the input; nothing was checked\n", diagnostics.error_count(),
+               diagnostics.error_count() == 1 ? "" : "s");
+  }
+}
+
+}  // namespace attune::cli

@@ -1,0 +1,81 @@
+// attune: the command-line front end. Parses the command line with CLI11, dispatches
+// through the command table, and maps every failure to the documented exit codes.
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "attune/render.hpp"
+#include "attune/suggest.hpp"
+#include "command.hpp"
+#include "environment.hpp"
+
+namespace attune::cli {
+
+std::span<const Command> commands() {
+  static const Command table[] = {
+      {"check", "validate rosters against the rules; print findings (exit 0, 1 or 2)", setup_check},
+      {"validate", "load and check the input files only", setup_validate},
+      {"rules", "list the rules of a profile", setup_rules},
+      {"explain", "what one rule checks, why, and its source", setup_explain},
+  };
+  return table;
+}
+
+namespace {
+
+/// "attune: unknown command "chek"; did you mean "check"?"
+int unknown_command(std::string_view word) {
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.emplace_back(c.name);
+  const auto close = closest_matches(word, names, 1);
+  const std::string suggestion = close.empty() ? std::string{} : close.front();
+  fmt::print(stderr, "attune: unknown command \"{}\"{}\n", word,
+             suggestion.empty() ? "" : fmt::format("; did you mean \"{}\"?", suggestion));
+  fmt::print(stderr, "Run `attune --help` for the list of commands.\n");
+  return kBadInput;
+}
+
+int run(int argc, char** argv) {
+  const Environment env = detect_environment();
+  CLI::App app{"attune: continuity of care and EYFS rota checks for early-years settings", "attune"};
+  app.set_version_flag("--version", std::string(version()));
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  std::function<int()> action;
+  for (const Command& command : commands()) {
+    CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
+    auto run_command = command.setup(*sub, env);
+    sub->callback([&action, run_command] { action = run_command; });
+  }
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = false;
+    for (const auto& c : commands()) known = known || c.name == argv[1];
+    if (!known) return unknown_command(argv[1]);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version arrive here too, as "errors" that exit 0.
+    return app.exit(e) == 0 ? kOk : kBadInput;
+  }
+  return action ? action() : kBadInput;
+}
+
+}  // namespace
+}  // namespace attune::cli
+
+int main(int argc, char** argv) {
+  try {
+    return attune::cli::run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("attune: internal error: out of memory\n", stderr);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "attune: internal error: {}\nPlease report this with the command you ran.\n", e.what());
+  } catch (...) {
+    std::fputs("attune: internal error: unknown exception\n", stderr);
+  }
+  return attune::cli::kInternal;
+}

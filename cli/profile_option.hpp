@@ -1,0 +1,20 @@
+#pragma once
+// Finding and loading a rule profile by name (templates/profiles/<name>.toml) or path.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "attune/profile.hpp"
+#include "command.hpp"
+
+namespace attune::cli {
+
+/// Loads the profile `name`; a path is relative to `base_dir`. When it cannot be found
+/// or read, prints why to stderr (prefixed by `context`, e.g. the setting file) and
+/// returns nullopt.
+std::optional<RuleProfile> load_named_profile(const std::string& name,
+                                              const std::filesystem::path& base_dir,
+                                              const std::string& context, const Environment& env);
+
+}  // namespace attune::cli

@@ -1,0 +1,15 @@
+# Every dependency is a Debian package (see scripts/setup); nothing is downloaded.
+find_package(fmt REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CLI11 REQUIRED)
+
+# libcsv (libcsv-dev) ships no CMake config.
+find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
+find_library(CSV_LIBRARY csv REQUIRED)
+add_library(attune_libcsv UNKNOWN IMPORTED)
+set_target_properties(attune_libcsv PROPERTIES
+  IMPORTED_LOCATION "${CSV_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${CSV_INCLUDE_DIR}")
+add_library(Csv::csv ALIAS attune_libcsv)

@@ -1,0 +1,72 @@
+#pragma once
+/// Checking a setting: every rule of the profile over the audit period, and the
+/// metrics reports are drawn from.
+///
+///     auto result = attune::check_setting(setting, profile);
+///     result.counts.errors  // statutory breaches found
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attune/finding.hpp"
+#include "attune/profile.hpp"
+#include "attune/setting.hpp"
+
+namespace attune {
+
+/// Per child over the period (`metrics.children` in the JSON).
+struct ChildMetrics {
+  ChildIndex child = kNone;
+  AgeBand band = AgeBand::under_2;  ///< on the first day of the period
+  long attended_minutes = 0;
+  StaffIndex key_person = kNone;    ///< on the first day the child attends
+  /// Minutes present with the key person on a work shift in the same room.
+  long key_person_minutes = 0;
+  long key_or_buddy_minutes = 0;
+  int arrivals = 0;
+  int arrivals_with_key_or_buddy = 0;
+  int departures = 0;
+  int departures_with_key_or_buddy = 0;
+  int max_distinct_carers_per_week = 0;
+
+  /// Shares of attended time; nullopt when the child did not attend.
+  [[nodiscard]] std::optional<double> key_person_coverage() const;
+  [[nodiscard]] std::optional<double> key_or_buddy_coverage() const;
+};
+
+/// Per key person (`metrics.key_persons`).
+struct KeyPersonMetrics {
+  StaffIndex staff = kNone;
+  int key_children = 0;
+  std::array<int, kAgeBandCount> by_band{0, 0, 0};
+  long key_children_minutes = 0;       ///< their key children's attended minutes
+  long minutes_with_key_children = 0;  ///< of those, minutes they were there
+};
+
+/// Per room (`metrics.rooms`).
+struct RoomMetrics {
+  RoomIndex room = kNone;
+  long breach_minutes = 0;  ///< minutes of RATIO-ROOM breach
+  long child_minutes = 0;   ///< sum over minutes of children present
+};
+
+struct Metrics {
+  std::vector<ChildMetrics> children;
+  std::vector<KeyPersonMetrics> key_persons;
+  std::vector<RoomMetrics> rooms;
+};
+
+struct CheckResult {
+  std::string profile;  ///< profile id
+  Period period;
+  std::vector<Finding> findings;  ///< sorted with sort_findings
+  FindingCounts counts;
+  Metrics metrics;
+};
+
+/// Runs every enabled rule of `profile` over `setting` and computes the metrics.
+CheckResult check_setting(const Setting& setting, const RuleProfile& profile);
+
+}  // namespace attune

@@ -1,0 +1,66 @@
+#pragma once
+/// Input problems as values with a place: `file:line:column: what is wrong; what to do`.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace attune {
+
+/// Where in an input file something is. Line and column are 1-based; 0 means unknown
+/// (a whole-file problem has neither, a field named by key has a line only).
+struct SourceRegion {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::uint32_t length = 0;  ///< characters to underline from `column`; 0 = just a caret
+};
+
+enum class DiagnosticSeverity : unsigned char { error, warning, note };
+
+/// One input problem.
+struct Diagnostic {
+  DiagnosticSeverity severity = DiagnosticSeverity::error;
+  SourceRegion where;
+  std::string message;      ///< what is wrong
+  std::string hint;         ///< what to do about it (may be empty)
+  std::string source_line;  ///< the text of the line, for the caret (may be empty)
+};
+
+/// Collects the problems found while loading. Every problem is counted; the first
+/// `limit` are kept in full, so a file with 100,000 bad rows costs nothing extra.
+class Diagnostics {
+ public:
+  explicit Diagnostics(std::size_t limit = 50) : limit_(limit) {}
+
+  void add(Diagnostic diagnostic);
+  void error(SourceRegion where, std::string message, std::string hint = {});
+  void warning(SourceRegion where, std::string message, std::string hint = {});
+
+  [[nodiscard]] bool has_errors() const { return errors_ > 0; }
+  [[nodiscard]] std::size_t error_count() const { return errors_; }
+  [[nodiscard]] std::size_t total() const { return total_; }
+  /// Problems beyond the limit, counted but not kept.
+  [[nodiscard]] std::size_t dropped() const { return total_ - kept_.size(); }
+  /// The kept problems, ordered by file (in the order files were read), line, column.
+  [[nodiscard]] std::vector<Diagnostic> sorted() const;
+  [[nodiscard]] const std::vector<Diagnostic>& items() const { return kept_; }
+
+  /// Moves everything from `other` into this collector.
+  void merge(Diagnostics&& other);
+
+ private:
+  std::size_t limit_;
+  std::size_t total_ = 0;
+  std::size_t errors_ = 0;
+  std::vector<Diagnostic> kept_;
+  std::vector<std::string> file_order_;
+  friend struct DiagnosticOrder;
+};
+
+/// `file:line:col: error: message; hint` followed by the source line and a caret line
+/// when the line is known. No trailing newline.
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+}  // namespace attune

@@ -1,0 +1,55 @@
+#pragma once
+/// Findings: what a rule found, as data. Never an exception, never text alone.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "attune/calendar.hpp"
+#include "attune/clock_time.hpp"
+
+namespace attune {
+
+/// error = statutory breach, warning = below the setting's own policy, info = for note.
+enum class Severity : unsigned char { info = 0, warning = 1, error = 2 };
+std::string_view severity_id(Severity severity);
+std::optional<Severity> parse_severity(std::string_view text);
+
+/// A measured value carried by a finding (`values` in the JSON).
+using FindingValue = std::variant<std::int64_t, double, std::string>;
+
+struct NamedValue {
+  std::string name;
+  FindingValue value;
+};
+
+struct Finding {
+  std::string rule;  ///< stable id, e.g. "RATIO-ROOM"
+  Severity severity = Severity::error;
+  /// What was found, in words, without anybody's name (so --redact holds for every
+  /// format): "7 children, 2 staff in ratio, 3 required".
+  std::string message;
+  std::optional<Date> date;
+  std::optional<TimeWindow> time;
+  std::uint32_t room = 0xFFFFFFFFu;   ///< RoomIndex or kNone
+  std::uint32_t child = 0xFFFFFFFFu;  ///< ChildIndex or kNone
+  std::uint32_t staff = 0xFFFFFFFFu;  ///< StaffIndex or kNone
+  std::vector<NamedValue> values;
+
+  [[nodiscard]] const FindingValue* value(std::string_view name) const;
+};
+
+struct FindingCounts {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t infos = 0;
+};
+FindingCounts count_findings(const std::vector<Finding>& findings);
+
+/// Orders findings for output: by rule (catalog order), date, start, room, child, staff.
+void sort_findings(std::vector<Finding>& findings);
+
+}  // namespace attune

@@ -1,0 +1,44 @@
+#pragma once
+/// Loading a setting from its files: setting.toml + CSV files, or one setting.yaml.
+///
+///     attune::LoadOptions options;
+///     auto loaded = attune::load_setting("examples/sunflower", options);
+///     if (!loaded.setting) for (auto& d : loaded.diagnostics.sorted()) ...
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "attune/calendar.hpp"
+#include "attune/diagnostic.hpp"
+#include "attune/setting.hpp"
+
+namespace attune {
+
+struct LoadOptions {
+  std::optional<Date> from;  ///< overrides [period] from
+  std::optional<Date> to;    ///< overrides [period] to
+  std::size_t max_diagnostics = 50;
+};
+
+struct LoadResult {
+  std::optional<Setting> setting;  ///< set only when there was no error
+  Diagnostics diagnostics;
+  /// Input rows read, by kind, for `validate` and the benchmarks.
+  std::size_t rows_read = 0;
+};
+
+/// `path` is a setting folder (holding setting.toml or setting.yaml) or the file itself.
+LoadResult load_setting(const std::filesystem::path& path, const LoadOptions& options);
+
+/// Loads a setting from the text of a setting.toml (`yaml` = false) or setting.yaml.
+/// Data files named in it are read relative to `base_dir`. For tests.
+LoadResult load_setting_text(std::string_view text, bool yaml,
+                             const std::filesystem::path& display_path,
+                             const std::filesystem::path& base_dir, const LoadOptions& options);
+
+/// Every setting below `path`: the setting itself when `path` is one, else each folder
+/// below it holding a setting.toml or setting.yaml, sorted by path.
+std::vector<std::filesystem::path> find_settings(const std::filesystem::path& path);
+
+}  // namespace attune

@@ -1,0 +1,42 @@
+#pragma once
+/// Renderers: one per format, each walking the same CheckResult. They compute nothing
+/// about compliance and return text; the CLI decides where it goes.
+
+#include <span>
+#include <string>
+
+#include "attune/check.hpp"
+#include "attune/profile.hpp"
+#include "attune/setting.hpp"
+
+namespace attune {
+
+struct RenderOptions {
+  bool colour = false;  ///< ANSI colour (text only)
+  bool redact = false;  ///< children's and staff names replaced by their ids
+};
+
+/// One checked setting, as the renderers see it.
+struct SettingReport {
+  const Setting& setting;
+  const RuleProfile& profile;
+  const CheckResult& result;
+};
+
+/// The terminal report: a summary line, then findings grouped by rule, aligned.
+std::string render_text(std::span<const SettingReport> reports, const RenderOptions& options);
+
+/// The `attune.check/1` JSON document (docs/json.md). One setting: the document itself;
+/// several: { "schema", "tool", "summary", "settings": [ ... ] }.
+std::string render_json(std::span<const SettingReport> reports, const RenderOptions& options);
+
+/// "Amy Brown (c01)", or "c01" when redacting.
+std::string child_label(const Setting& setting, std::uint32_t child, bool redact);
+std::string staff_label(const Setting& setting, std::uint32_t staff, bool redact);
+/// The room's name, or "premises" for kNone.
+std::string room_label(const Setting& setting, std::uint32_t room);
+
+/// attune's version, "0.1.0".
+std::string_view version();
+
+}  // namespace attune

@@ -1,0 +1,139 @@
+#pragma once
+/// The setting model: rooms, children, staff, and their resolved days.
+///
+/// Loaders (attune/load.hpp) build a `Setting` from files; everything after that reads
+/// only this model. People and rooms are referred to by index (`RoomIndex`, ...), the
+/// position in the setting's vectors, so the hot paths never compare strings.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attune/age_band.hpp"
+#include "attune/calendar.hpp"
+#include "attune/clock_time.hpp"
+#include "attune/policy.hpp"
+#include "attune/staff.hpp"
+
+namespace attune {
+
+using RoomIndex = std::uint32_t;
+using ChildIndex = std::uint32_t;
+using StaffIndex = std::uint32_t;
+inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+struct Room {
+  std::string id;
+  std::string name;
+  int capacity = 0;  ///< 0 = not given
+  std::vector<TimeWindow> meals;
+};
+
+struct Child {
+  std::string id;
+  std::string name;
+  Date date_of_birth{};
+  RoomIndex room = kNone;
+  StaffIndex key_person = kNone;  ///< from children.csv; allocations may override
+  StaffIndex buddy = kNone;
+  std::optional<Date> start_date;
+  std::optional<Date> leave_date;
+  std::string family;  ///< siblings share a family value (optional column)
+
+  [[nodiscard]] bool enrolled_on(Date date) const;
+};
+
+/// A key-person allocation over a date range (allocations.csv), inclusive.
+struct Allocation {
+  ChildIndex child = kNone;
+  StaffIndex key_person = kNone;
+  StaffIndex buddy = kNone;
+  Date from{};
+  std::optional<Date> to;
+};
+
+enum class ShiftKind : unsigned char {
+  work,         ///< with the children, counts in ratio if eligible
+  on_break,     ///< `break` in shifts.csv: carved out of work, not in ratio, not available
+  non_contact,  ///< on the premises, not with the children, not in ratio
+};
+std::string_view shift_kind_id(ShiftKind kind);
+
+/// One stretch of one staff member's day after patterns are resolved and breaks carved
+/// out: a `work` spell is time actually with the children.
+struct StaffSpell {
+  StaffIndex staff = kNone;
+  RoomIndex room = kNone;  ///< kNone: not deployed to a room (premises only)
+  TimeWindow time;
+  ShiftKind kind = ShiftKind::work;
+};
+
+/// One stretch of one child's day in one room.
+struct ChildSpell {
+  ChildIndex child = kNone;
+  RoomIndex room = kNone;
+  TimeWindow time;
+};
+
+enum class CareKind : unsigned char { nappy, feed, sleep, settle };
+std::string_view care_kind_id(CareKind kind);
+
+/// One entry of care_log.csv: who gave which intimate care to which child, when.
+struct CareEvent {
+  ChildIndex child = kNone;
+  StaffIndex staff = kNone;
+  Minute time = 0;
+  CareKind kind = CareKind::nappy;
+};
+
+/// Everything that happens on one date of the audit period.
+struct Day {
+  Date date{};
+  std::vector<StaffSpell> staff;     ///< sorted by staff, then start
+  std::vector<ChildSpell> children;  ///< sorted by child, then start
+  std::vector<CareEvent> care;       ///< sorted by child, then time
+};
+
+struct Period {
+  Date from{};
+  Date to{};  ///< inclusive
+  [[nodiscard]] int days() const { return static_cast<int>((to - from).count()) + 1; }
+  [[nodiscard]] bool contains(Date d) const { return d >= from && d <= to; }
+};
+
+/// Which optional inputs the setting supplied: rules that need a missing one are
+/// skipped with an info finding, never guessed.
+struct Recorded {
+  bool staff_date_of_birth = false;  ///< staff.csv date_of_birth (STAFF-AGE)
+  bool pfa_expiry = false;           ///< staff.csv pfa_expiry (PFA-*)
+  bool baby_training = false;        ///< staff.csv baby_training (QUAL-BABY-TRAINING)
+  bool under_2_experience = false;   ///< staff.csv under_2_experience (U2-ROOM-LEAD)
+  bool care_log = false;             ///< care_log.csv (CARE-PRIMARY)
+  bool allocations = false;          ///< allocations.csv
+  bool family = false;               ///< children.csv family (allocation)
+};
+
+struct Setting {
+  std::string name;
+  std::string urn;
+  std::filesystem::path path;  ///< the setting.toml or setting.yaml it came from
+  std::string profile;         ///< profile name or path as written
+  TimeWindow opening{};
+  Period period{};
+  ContinuityPolicy policy;
+  Recorded recorded;
+
+  std::vector<Room> rooms;
+  std::vector<Child> children;
+  std::vector<Staff> staff;
+  std::vector<Allocation> allocations;  ///< sorted by child, then from
+  std::vector<Day> days;                ///< one per date of the period, in order
+
+  /// The key person (first) and buddy (second) of a child on a date, allocations first.
+  [[nodiscard]] std::pair<StaffIndex, StaffIndex> key_people_on(ChildIndex child,
+                                                                Date date) const;
+};
+
+}  // namespace attune

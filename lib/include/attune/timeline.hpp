@@ -1,0 +1,77 @@
+#pragma once
+/// Per room and day, piecewise-constant segments: between two consecutive events
+/// (an arrival, a departure, a shift or break starting or ending) nothing changes, so
+/// every rule can be checked once per segment instead of once per minute.
+///
+///     child A    |==========|            08:00-12:00
+///     child B         |==========|       10:00-14:00
+///     staff s1   |===============|       08:00-14:00
+///     segments   [  1c  ][ 2c ][ 1c ]    08-10, 10-12, 12-14
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "attune/age_band.hpp"
+#include "attune/profile.hpp"
+#include "attune/setting.hpp"
+
+namespace attune {
+
+/// Who is in a room (or on the premises) during one segment.
+struct Segment {
+  TimeWindow time;
+  std::array<int, kAgeBandCount> children{0, 0, 0};  ///< by band
+  int staff_in_ratio = 0;       ///< on a work shift here and eligible to count
+  int level3_in_ratio = 0;      ///< of those, counting at level 3 or above
+  int level2_in_ratio = 0;      ///< of those, counting at level 2 or above
+  int graduates_in_ratio = 0;   ///< of those, holding a graduate qualification of the profile
+  int baby_trained_in_ratio = 0;
+  int under_2_experienced = 0;  ///< of those, with under_2_experience
+  int pfa_present = 0;          ///< anyone on a work shift here with in-date PFA
+  int staff_present = 0;        ///< anyone on a work shift here, counted or not
+  /// Premises timeline only: anyone on the premises (work or non-contact) with PFA.
+  int pfa_on_premises = 0;
+  /// Of the 3-and-over children, those counted at the profile's graduate ratio (the
+  /// room has a graduate in ratio, and another level 3 where the profile asks for one).
+  int graduate_ratio_children = 0;
+
+  [[nodiscard]] int child_count() const { return children[0] + children[1] + children[2]; }
+};
+
+/// The segments of one room on one date; only segments with children present are kept.
+struct RoomDay {
+  RoomIndex room = kNone;  ///< kNone for the whole premises
+  std::size_t day = 0;     ///< index into Setting::days
+  std::vector<Segment> segments;
+};
+
+/// How one staff member counts on one date.
+struct StaffStanding {
+  bool in_ratio = false;        ///< counts in ratio at all
+  Qualification counts_as = Qualification::none;
+  bool pfa = false;             ///< in-date paediatric first aid
+  bool under_age = false;       ///< below the profile's minimum age on this date
+};
+
+/// Whether and at what level `staff` counts on `date` under `profile`.
+StaffStanding staff_standing(const Staff& staff, Date date, const RuleProfile& profile);
+
+/// One date: each room's segments, and the whole premises' (rooms summed, plus staff
+/// not deployed to a room). Segments are cut at meal times and at the profile's
+/// graduate-ratio hours, so a rule about those never sees half a segment.
+struct DayTimeline {
+  std::size_t day = 0;
+  std::vector<RoomDay> rooms;  ///< rooms with children that day, by room index
+  RoomDay premises;
+};
+
+/// Builds one date's timeline. O(E log E) in that date's spells.
+DayTimeline build_day_timeline(const Setting& setting, const RuleProfile& profile,
+                               std::size_t day);
+
+/// Staff needed for the children of a segment, by the profile's mixed-age method, in
+/// exact integer arithmetic (6 babies at 1:3 need 2; 7 need 3).
+int required_staff(const Segment& segment, const RuleProfile& profile);
+
+}  // namespace attune

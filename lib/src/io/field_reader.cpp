@@ -1,0 +1,193 @@
+#include "field_reader.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "../util/text.hpp"
+
+namespace attune::io {
+
+bool ColumnMap::resolve(const RecordTable& table, std::span<const std::string_view> required,
+                        std::span<const std::string_view> optional, const ImportSpec& spec,
+                        Diagnostics& diagnostics) {
+  std::vector<std::string> missing;
+  auto find = [&](std::string_view name) -> std::size_t {
+    const auto mapped = spec.columns.find(name);
+    const std::string_view file_name =
+        mapped != spec.columns.end() ? std::string_view(mapped->second) : name;
+    const auto index = table.column(file_name);
+    return index ? *index : kAbsent;
+  };
+  for (auto name : required) {
+    const std::size_t index = find(name);
+    if (index == kAbsent) {
+      const auto mapped = spec.columns.find(name);
+      missing.push_back(mapped != spec.columns.end()
+                            ? fmt::format("{} (mapped to \"{}\")", name, mapped->second)
+                            : std::string(name));
+    }
+    positions_[std::string(name)] = index;
+  }
+  for (auto name : optional) positions_[std::string(name)] = find(name);
+  if (!missing.empty()) {
+    Diagnostic d;
+    d.where = table.header_region();
+    d.message = fmt::format("missing column{} {}; the file has: {}", missing.size() == 1 ? "" : "s",
+                            util::join(missing), util::join(table.columns()));
+    d.hint = "add the column to the header row, or map your column's name with "
+             "[import.<file>] columns = { ... } in setting.toml";
+    d.source_line = table.line_text(d.where.line);
+    diagnostics.add(std::move(d));
+    return false;
+  }
+  return true;
+}
+
+std::size_t ColumnMap::operator[](std::string_view name) const {
+  const auto it = positions_.find(std::string(name));
+  return it == positions_.end() ? kAbsent : it->second;
+}
+
+std::string_view FieldReader::text(std::size_t row, std::string_view column) const {
+  const std::size_t col = columns_[column];
+  if (col == ColumnMap::kAbsent) return {};
+  std::string_view value = table_.cell(row, col);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  if (!spec_.values.empty()) {
+    const auto map = spec_.values.find(column);
+    if (map != spec_.values.end()) {
+      const auto it = map->second.find(value);
+      if (it != map->second.end()) return it->second;
+    }
+  }
+  return value;
+}
+
+void FieldReader::report(std::size_t row, std::string_view column, std::string message,
+                         std::string hint) const {
+  const std::size_t col = columns_[column];
+  if (col == ColumnMap::kAbsent) {
+    table_.report_row(diagnostics_, row, std::move(message), std::move(hint));
+  } else {
+    table_.report_cell(diagnostics_, row, col, std::move(message), std::move(hint));
+  }
+}
+
+std::optional<std::string_view> FieldReader::required_text(std::size_t row,
+                                                           std::string_view column) const {
+  const auto value = text(row, column);
+  if (value.empty()) {
+    report(row, column, fmt::format("{} is empty", column), fmt::format("fill in the {}", column));
+    return std::nullopt;
+  }
+  return value;
+}
+
+namespace {
+
+std::optional<Date> parse_date_as(std::string_view value, DateFormat format) {
+  switch (format) {
+    case DateFormat::iso: return parse_iso_date(value);
+    case DateFormat::dd_mm_yyyy: return parse_uk_date(value, false);
+    case DateFormat::d_m_yyyy: return parse_uk_date(value, true);
+  }
+  return std::nullopt;
+}
+
+std::string_view date_format_example(DateFormat format) {
+  switch (format) {
+    case DateFormat::iso: return "YYYY-MM-DD, e.g. 2026-11-03";
+    case DateFormat::dd_mm_yyyy: return "dd/mm/yyyy, e.g. 03/11/2026";
+    case DateFormat::d_m_yyyy: return "d/m/yyyy, e.g. 3/11/2026";
+  }
+  return "YYYY-MM-DD";
+}
+
+}  // namespace
+
+std::optional<Date> FieldReader::date(std::size_t row, std::string_view column,
+                                      bool required) const {
+  const auto value = text(row, column);
+  if (value.empty()) {
+    if (required) report(row, column, fmt::format("{} is empty", column),
+                         fmt::format("write a date as {}", date_format_example(spec_.date_format)));
+    return std::nullopt;
+  }
+  auto parsed = parse_date_as(value, spec_.date_format);
+  if (!parsed) {
+    report(row, column, fmt::format("{} {} is not a date", column, util::quoted(value)),
+           fmt::format("write it as {}", date_format_example(spec_.date_format)));
+  }
+  return parsed;
+}
+
+std::optional<DaySpec> FieldReader::day(std::size_t row, std::string_view column) const {
+  const auto value = text(row, column);
+  if (const auto weekday = parse_weekday(value)) return DaySpec{true, *weekday, Date{}};
+  if (const auto parsed = parse_date_as(value, spec_.date_format)) return DaySpec{false, 0, *parsed};
+  if (value.empty()) {
+    report(row, column, "date is empty", "write a date (YYYY-MM-DD) or a weekday (Mon..Sun)");
+  } else {
+    report(row, column, fmt::format("{} is neither a date nor a weekday", util::quoted(value)),
+           fmt::format("write a date as {}, or Mon..Sun for every such day of the period",
+                       date_format_example(spec_.date_format)));
+  }
+  return std::nullopt;
+}
+
+std::optional<Minute> FieldReader::time(std::size_t row, std::string_view column,
+                                        bool required) const {
+  const auto value = text(row, column);
+  if (value.empty()) {
+    if (required) report(row, column, fmt::format("{} time is empty", column), "write it as HH:MM");
+    return std::nullopt;
+  }
+  const bool twelve_hour = spec_.time_format == TimeFormat::h_mm_ampm;
+  auto parsed = twelve_hour ? parse_clock_time_12h(value) : parse_clock_time(value);
+  if (!parsed) {
+    report(row, column, fmt::format("{} {} is not a time of day", column, util::quoted(value)),
+           twelve_hour ? "write it as h:mm am or h:mm pm, e.g. 8:30 am"
+                       : "write it as HH:MM on the 24-hour clock, e.g. 08:30 or 17:45");
+  }
+  return parsed;
+}
+
+std::optional<bool> FieldReader::yes_no(std::size_t row, std::string_view column, bool& ok) const {
+  const auto value = util::to_lower(text(row, column));
+  if (value.empty()) return std::nullopt;
+  if (value == "yes" || value == "y" || value == "true" || value == "1") return true;
+  if (value == "no" || value == "n" || value == "false" || value == "0") return false;
+  report(row, column, fmt::format("{} {} is not yes or no", column, util::quoted(text(row, column))),
+         "write yes or no");
+  ok = false;
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> FieldReader::reference(
+    std::size_t row, std::string_view column,
+    const std::unordered_map<std::string, std::uint32_t>& ids, std::string_view what,
+    std::string_view where_defined, bool required) const {
+  const auto value = text(row, column);
+  if (value.empty()) {
+    if (!required) return 0xFFFFFFFFu;
+    report(row, column, fmt::format("{} is empty", column),
+           fmt::format("name a {} from {}", what, where_defined));
+    return std::nullopt;
+  }
+  const auto it = ids.find(std::string(value));
+  if (it != ids.end()) return it->second;
+  std::vector<std::string> known;
+  known.reserve(ids.size());
+  for (const auto& [id, index] : ids) known.push_back(id);
+  std::sort(known.begin(), known.end());
+  std::string hint = fmt::format("use a {} id from {}", what, where_defined);
+  const std::string suggestion = util::did_you_mean(value, known);
+  if (!suggestion.empty()) hint += suggestion;
+  else if (known.size() <= 12) hint += fmt::format(": {}", util::join(known));
+  report(row, column, fmt::format("unknown {} {}", what, util::quoted(value)), std::move(hint));
+  return std::nullopt;
+}
+
+}  // namespace attune::io

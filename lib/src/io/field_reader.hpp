@@ -1,0 +1,79 @@
+#pragma once
+// Typed values out of a RecordTable's cells. Each getter reports a bad value at its cell,
+// saying what was expected, and returns nullopt; reading goes on to the next problem.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "attune/calendar.hpp"
+#include "attune/clock_time.hpp"
+#include "import_spec.hpp"
+#include "record_table.hpp"
+
+namespace attune::io {
+
+/// A date column's value: an ISO date, or a weekday meaning every such day of the period.
+struct DaySpec {
+  bool weekly = false;
+  int weekday = 0;  ///< 0 = Monday, when weekly
+  Date date{};      ///< when not weekly
+};
+
+/// Column positions of one file, by the names attune uses.
+class ColumnMap {
+ public:
+  static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  /// Finds each name (through the import mapping). Missing required columns are one
+  /// error listing what the file does have; returns false then.
+  bool resolve(const RecordTable& table, std::span<const std::string_view> required,
+               std::span<const std::string_view> optional, const ImportSpec& spec,
+               Diagnostics& diagnostics);
+  [[nodiscard]] std::size_t operator[](std::string_view name) const;
+  [[nodiscard]] bool has(std::string_view name) const { return (*this)[name] != kAbsent; }
+
+ private:
+  std::unordered_map<std::string, std::size_t> positions_;
+};
+
+class FieldReader {
+ public:
+  FieldReader(const RecordTable& table, const ColumnMap& columns, const ImportSpec& spec,
+              Diagnostics& diagnostics)
+      : table_(table), columns_(columns), spec_(spec), diagnostics_(diagnostics) {}
+
+  [[nodiscard]] const RecordTable& table() const { return table_; }
+  [[nodiscard]] Diagnostics& diagnostics() const { return diagnostics_; }
+  [[nodiscard]] bool has(std::string_view column) const { return columns_.has(column); }
+
+  /// The cell's text after the import value map, "" when the column is absent.
+  [[nodiscard]] std::string_view text(std::size_t row, std::string_view column) const;
+  /// Non-empty text, or an error naming the column.
+  std::optional<std::string_view> required_text(std::size_t row, std::string_view column) const;
+
+  std::optional<Date> date(std::size_t row, std::string_view column, bool required) const;
+  std::optional<DaySpec> day(std::size_t row, std::string_view column) const;
+  std::optional<Minute> time(std::size_t row, std::string_view column, bool required) const;
+  /// yes/no (also y/n, true/false, 1/0); empty gives nullopt without an error.
+  std::optional<bool> yes_no(std::size_t row, std::string_view column, bool& ok) const;
+
+  /// An id that must be one of `ids`; empty gives kNone when not required.
+  std::optional<std::uint32_t> reference(
+      std::size_t row, std::string_view column,
+      const std::unordered_map<std::string, std::uint32_t>& ids, std::string_view what,
+      std::string_view where_defined, bool required) const;
+
+  /// Reports a problem with one cell.
+  void report(std::size_t row, std::string_view column, std::string message,
+              std::string hint = {}) const;
+
+ private:
+  const RecordTable& table_;
+  const ColumnMap& columns_;
+  const ImportSpec& spec_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace attune::io

@@ -1,0 +1,140 @@
+#include "attune/load.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "config_node.hpp"
+#include "csv_reader.hpp"
+#include "inline_table.hpp"
+#include "load_context.hpp"
+
+namespace attune {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_yaml(const fs::path& file) {
+  const auto ext = file.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+/// The period: --from/--to override [period]; at least one source must give both ends.
+void resolve_period(io::SettingConfig& config, const LoadOptions& options, const std::string& file,
+                    Diagnostics& diagnostics) {
+  Period& period = config.setting.period;
+  if (!config.has_period && (!options.from || !options.to)) {
+    if (!options.from && !options.to) {
+      diagnostics.error(SourceRegion{file, 0, 0, 0}, "no audit period",
+                        "add [period] from = 2026-11-02, to = 2026-11-06, or pass --from and --to");
+      return;
+    }
+    // One end given on the command line: the other defaults to it (one day).
+    period = Period{options.from.value_or(*options.to), options.to.value_or(*options.from)};
+  }
+  if (options.from) period.from = *options.from;
+  if (options.to) period.to = *options.to;
+  if (period.to < period.from) {
+    diagnostics.error(SourceRegion{file, 0, 0, 0},
+                      fmt::format("the period ends ({}) before it starts ({})",
+                                  format_iso_date(period.to), format_iso_date(period.from)),
+                      "swap from and to");
+    period.to = period.from;
+  }
+}
+
+void read_tables(io::LoadContext& c, std::string_view setting_text) {
+  for (std::size_t i = 0; i < io::kTableKinds; ++i) {
+    io::TableSource& source = c.config.tables[i];
+    if (!source.present) continue;
+    if (source.inline_rows != nullptr) {
+      c.tables[i] = io::table_from_list(*source.inline_rows, source.display,
+                                        std::string(setting_text), c.diagnostics);
+      continue;
+    }
+    auto text = io::read_file(source.file.string(), source.display, c.diagnostics);
+    if (!text) continue;
+    c.tables[i] = io::read_csv(std::move(*text), source.display, c.diagnostics,
+                               io::CsvOptions{source.spec.delimiter});
+  }
+}
+
+}  // namespace
+
+LoadResult load_setting_text(std::string_view text, bool yaml, const fs::path& display_path,
+                             const fs::path& base_dir, const LoadOptions& options) {
+  LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0};
+  const std::string display = display_path.lexically_normal().string();
+  const auto root = yaml ? io::parse_yaml(text, display, result.diagnostics)
+                         : io::parse_toml(text, display, result.diagnostics);
+  if (!root) return result;
+  const io::SourceLines lines(text);
+  io::LoadContext c(io::decode_setting_config(*root, yaml, lines, base_dir,
+                                             display_path.parent_path(), result.diagnostics),
+                    result.diagnostics);
+  c.setting().path = display_path;
+  resolve_period(c.config, options, display, result.diagnostics);
+  for (std::size_t i = 0; i < c.setting().rooms.size(); ++i)
+    c.room_ids.emplace(c.setting().rooms[i].id, static_cast<RoomIndex>(i));
+
+  read_tables(c, text);
+  io::decode_staff(c);
+  io::decode_children(c);
+  io::decode_allocations(c);
+  io::decode_shifts(c);
+  io::decode_attendance(c);
+  io::decode_care_log(c);
+  if (!result.diagnostics.has_errors()) io::build_days(c);
+
+  result.rows_read = c.rows_read;
+  if (!result.diagnostics.has_errors()) result.setting = std::move(c.config.setting);
+  return result;
+}
+
+LoadResult load_setting(const fs::path& path, const LoadOptions& options) {
+  std::error_code ec;
+  fs::path file = path;
+  if (fs::is_directory(path, ec)) {
+    if (fs::exists(path / "setting.toml", ec)) file = path / "setting.toml";
+    else if (fs::exists(path / "setting.yaml", ec)) file = path / "setting.yaml";
+    else if (fs::exists(path / "setting.yml", ec)) file = path / "setting.yml";
+    else {
+      LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0};
+      result.diagnostics.error(SourceRegion{path.string(), 0, 0, 0},
+                               "no setting.toml or setting.yaml in this folder",
+                               "name a setting folder, or run `attune init` to make one");
+      return result;
+    }
+  }
+  Diagnostics read_errors(options.max_diagnostics);
+  auto text = io::read_file(file.string(), file.lexically_normal().string(), read_errors);
+  if (!text) return LoadResult{std::nullopt, std::move(read_errors), 0};
+  const fs::path base = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+  return load_setting_text(*text, is_yaml(file), file, base, options);
+}
+
+std::vector<fs::path> find_settings(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return {path};
+  for (const char* name : {"setting.toml", "setting.yaml", "setting.yml"}) {
+    if (fs::exists(path / name, ec)) return {path};
+  }
+  std::vector<fs::path> found;
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    if (it->is_directory(ec) && !name.empty() && name[0] == '.') {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (name == "setting.toml" || name == "setting.yaml" || name == "setting.yml") {
+      const fs::path dir = it->path().parent_path();
+      if (std::find(found.begin(), found.end(), dir) == found.end()) found.push_back(dir);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+}  // namespace attune

@@ -1,0 +1,79 @@
+#pragma once
+// State shared by the steps of loading one setting: the tables read so far, the id ->
+// index maps, and the rows of the rota and register before patterns are resolved.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "attune/setting.hpp"
+#include "field_reader.hpp"
+#include "setting_config.hpp"
+
+namespace attune::io {
+
+using IdMap = std::unordered_map<std::string, std::uint32_t>;
+
+/// A shifts.csv row.
+struct ShiftRow {
+  StaffIndex staff = kNone;
+  DaySpec day;
+  TimeWindow time;  ///< empty on a dated "not working" row
+  bool off = false; ///< dated row with no times: not working that day
+  RoomIndex room = kNone;
+  ShiftKind kind = ShiftKind::work;
+  std::uint32_t row = 0;
+};
+
+/// An attendance.csv row.
+struct AttendanceRow {
+  ChildIndex child = kNone;
+  DaySpec day;
+  TimeWindow time;
+  bool off = false;  ///< dated row with no times: absent that day
+  RoomIndex room = kNone;
+  std::uint32_t row = 0;
+};
+
+/// A care_log.csv row.
+struct CareRow {
+  Date date{};
+  CareEvent event;
+};
+
+struct LoadContext {
+  LoadContext(SettingConfig c, Diagnostics& d) : config(std::move(c)), diagnostics(d) {}
+
+  SettingConfig config;
+  Diagnostics& diagnostics;
+  IdMap room_ids;
+  IdMap staff_ids;
+  IdMap child_ids;
+  std::array<std::optional<RecordTable>, kTableKinds> tables;
+  std::vector<ShiftRow> shifts;
+  std::vector<AttendanceRow> attendance;
+  std::vector<CareRow> care;
+  std::size_t rows_read = 0;
+
+  Setting& setting() { return config.setting; }
+  [[nodiscard]] const RecordTable* table(TableKind kind) const {
+    const auto& t = tables[static_cast<std::size_t>(kind)];
+    return t ? &*t : nullptr;
+  }
+};
+
+// Each reads one table (if present) into the context, reporting every bad row.
+void decode_staff(LoadContext& context);
+void decode_children(LoadContext& context);
+void decode_allocations(LoadContext& context);
+void decode_shifts(LoadContext& context);
+void decode_attendance(LoadContext& context);
+void decode_care_log(LoadContext& context);
+
+/// Resolves weekly patterns and dated rows into Setting::days, carving breaks out of
+/// work, and reports overlaps and rows outside employment or enrolment.
+void build_days(LoadContext& context);
+
+}  // namespace attune::io

@@ -1,0 +1,223 @@
+// staff.csv, children.csv and allocations.csv into the model.
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "../model/names.hpp"
+#include "../util/text.hpp"
+#include "load_context.hpp"
+
+namespace attune::io {
+namespace {
+
+/// Claims an id for row `row`; reports a duplicate at its cell.
+bool claim_id(const FieldReader& f, std::size_t row, std::string_view id, IdMap& ids,
+              std::uint32_t index, std::string_view what) {
+  const auto [it, inserted] = ids.emplace(std::string(id), index);
+  if (!inserted) {
+    f.report(row, "id", fmt::format("{} id {} is used twice", what, util::quoted(id)),
+             "give each row its own id");
+  }
+  return inserted;
+}
+
+void check_dates_in_order(const FieldReader& f, std::size_t row, const std::optional<Date>& start,
+                          const std::optional<Date>& leave) {
+  if (start && leave && *leave < *start) {
+    f.report(row, "leave_date",
+             fmt::format("leave_date {} is before start_date {}", format_iso_date(*leave),
+                         format_iso_date(*start)),
+             "swap them, or correct the year");
+  }
+}
+
+void check_born_before(const FieldReader& f, std::size_t row, const std::optional<Date>& birth,
+                       const Period& period) {
+  if (birth && *birth > period.to) {
+    f.report(row, "date_of_birth",
+             fmt::format("date of birth {} is in the future (after the audit period ends on {})",
+                         format_iso_date(*birth), format_iso_date(period.to)),
+             "check the year; dates are YYYY-MM-DD");
+  }
+}
+
+std::optional<Qualification> read_qualification(const FieldReader& f, std::size_t row,
+                                                std::string_view column) {
+  const auto text = f.text(row, column);
+  if (text.empty()) return Qualification::none;
+  auto q = parse_qualification(util::to_lower(text));
+  if (!q) {
+    f.report(row, column, fmt::format("unknown {} {}", column, util::quoted(text)),
+             fmt::format("use one of: {}", detail::qualification_choices()));
+  }
+  return q;
+}
+
+}  // namespace
+
+void decode_staff(LoadContext& c) {
+  static constexpr std::array<std::string_view, 4> required{"id", "name", "role", "qualification"};
+  static constexpr std::array<std::string_view, 8> optional{
+      "date_of_birth", "pfa_expiry", "baby_training", "start_date",
+      "leave_date",    "in_ratio",   "studying",      "under_2_experience"};
+  const RecordTable* table = c.table(TableKind::staff);
+  if (table == nullptr) return;
+  const TableSource& source = c.config.table(TableKind::staff);
+  ColumnMap columns;
+  if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  const FieldReader f(*table, columns, source.spec, c.diagnostics);
+  Setting& s = c.setting();
+  s.recorded.staff_date_of_birth = columns.has("date_of_birth");
+  s.recorded.pfa_expiry = columns.has("pfa_expiry");
+  s.recorded.baby_training = columns.has("baby_training");
+  s.recorded.under_2_experience = columns.has("under_2_experience");
+
+  for (std::size_t row = 0; row < table->rows(); ++row) {
+    Staff staff;
+    bool ok = true;
+    const auto id = f.required_text(row, "id");
+    ok = id.has_value() && ok;
+    staff.name = std::string(f.text(row, "name"));
+    if (const auto role_text = f.required_text(row, "role")) {
+      const auto role = parse_role(util::to_lower(*role_text));
+      if (role) staff.role = *role;
+      else {
+        f.report(row, "role", fmt::format("unknown role {}", util::quoted(*role_text)),
+                 fmt::format("use one of: {}", detail::role_choices()));
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    const auto qualification = read_qualification(f, row, "qualification");
+    ok = qualification.has_value() && ok;
+    staff.qualification = qualification.value_or(Qualification::none);
+    staff.date_of_birth = f.date(row, "date_of_birth", false);
+    staff.pfa_expiry = f.date(row, "pfa_expiry", false);
+    staff.baby_training = f.yes_no(row, "baby_training", ok).value_or(false);
+    staff.start_date = f.date(row, "start_date", false);
+    staff.leave_date = f.date(row, "leave_date", false);
+    staff.in_ratio = f.yes_no(row, "in_ratio", ok);
+    if (columns.has("studying") && !f.text(row, "studying").empty()) {
+      staff.studying = read_qualification(f, row, "studying");
+    }
+    if (columns.has("under_2_experience"))
+      staff.under_2_experience = f.yes_no(row, "under_2_experience", ok).value_or(false);
+    check_dates_in_order(f, row, staff.start_date, staff.leave_date);
+    check_born_before(f, row, staff.date_of_birth, s.period);
+    if (id && claim_id(f, row, *id, c.staff_ids, static_cast<StaffIndex>(s.staff.size()), "staff")) {
+      staff.id = std::string(*id);
+      if (staff.name.empty()) staff.name = staff.id;
+      s.staff.push_back(std::move(staff));
+    }
+  }
+  c.rows_read += table->rows();
+}
+
+void decode_children(LoadContext& c) {
+  static constexpr std::array<std::string_view, 4> required{"id", "name", "date_of_birth", "room"};
+  static constexpr std::array<std::string_view, 5> optional{"key_person", "buddy", "start_date",
+                                                            "leave_date", "family"};
+  const RecordTable* table = c.table(TableKind::children);
+  if (table == nullptr) return;
+  const TableSource& source = c.config.table(TableKind::children);
+  ColumnMap columns;
+  if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  const FieldReader f(*table, columns, source.spec, c.diagnostics);
+  Setting& s = c.setting();
+  s.recorded.family = columns.has("family");
+  if (!columns.has("key_person") && !c.config.table(TableKind::allocations).present) {
+    Diagnostic d;
+    d.where = table->header_region();
+    d.message = "children has no key_person column";
+    d.hint = "add key_person (a staff id for each child), or give allocations.csv";
+    d.source_line = table->line_text(d.where.line);
+    c.diagnostics.add(std::move(d));
+  }
+  const std::string staff_file = c.config.table(TableKind::staff).display;
+
+  for (std::size_t row = 0; row < table->rows(); ++row) {
+    Child child;
+    const auto id = f.required_text(row, "id");
+    child.name = std::string(f.text(row, "name"));
+    const auto birth = f.date(row, "date_of_birth", true);
+    check_born_before(f, row, birth, s.period);
+    const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting", true);
+    const auto key = f.reference(row, "key_person", c.staff_ids, "staff member", staff_file, false);
+    const auto buddy = f.reference(row, "buddy", c.staff_ids, "staff member", staff_file, false);
+    child.start_date = f.date(row, "start_date", false);
+    child.leave_date = f.date(row, "leave_date", false);
+    child.family = std::string(f.text(row, "family"));
+    check_dates_in_order(f, row, child.start_date, child.leave_date);
+    if (key && buddy && *key != kNone && *key == *buddy) {
+      f.report(row, "buddy", "the buddy is the same person as the key person",
+               "name a second familiar adult as buddy, or leave buddy empty");
+    }
+    if (!id || !birth || !room || !key || !buddy) continue;
+    if (!claim_id(f, row, *id, c.child_ids, static_cast<ChildIndex>(s.children.size()), "child"))
+      continue;
+    child.id = std::string(*id);
+    if (child.name.empty()) child.name = child.id;
+    child.date_of_birth = *birth;
+    child.room = *room;
+    child.key_person = *key;
+    child.buddy = *buddy;
+    s.children.push_back(std::move(child));
+  }
+  c.rows_read += table->rows();
+}
+
+void decode_allocations(LoadContext& c) {
+  static constexpr std::array<std::string_view, 3> required{"child", "key_person", "from"};
+  static constexpr std::array<std::string_view, 2> optional{"buddy", "to"};
+  const RecordTable* table = c.table(TableKind::allocations);
+  if (table == nullptr) return;
+  const TableSource& source = c.config.table(TableKind::allocations);
+  ColumnMap columns;
+  if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  const FieldReader f(*table, columns, source.spec, c.diagnostics);
+  Setting& s = c.setting();
+  s.recorded.allocations = true;
+  const std::string staff_file = c.config.table(TableKind::staff).display;
+  const std::string children_file = c.config.table(TableKind::children).display;
+  std::vector<std::uint32_t> rows_of;  // source row of each allocation kept
+  for (std::size_t row = 0; row < table->rows(); ++row) {
+    const auto child = f.reference(row, "child", c.child_ids, "child", children_file, true);
+    const auto key = f.reference(row, "key_person", c.staff_ids, "staff member", staff_file, true);
+    const auto buddy = f.reference(row, "buddy", c.staff_ids, "staff member", staff_file, false);
+    const auto from = f.date(row, "from", true);
+    const auto to = f.date(row, "to", false);
+    if (from && to && *to < *from) {
+      f.report(row, "to", "the allocation ends before it starts", "swap from and to");
+      continue;
+    }
+    if (!child || !key || !buddy || !from) continue;
+    s.allocations.push_back(Allocation{*child, *key, *buddy, *from, to});
+    rows_of.push_back(static_cast<std::uint32_t>(row));
+  }
+  // Sort by child then from, and report allocations of one child that overlap.
+  std::vector<std::size_t> order(s.allocations.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& x = s.allocations[a];
+    const auto& y = s.allocations[b];
+    return x.child != y.child ? x.child < y.child : x.from < y.from;
+  });
+  std::vector<Allocation> sorted;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const Allocation& a = s.allocations[order[k]];
+    if (!sorted.empty() && sorted.back().child == a.child &&
+        (!sorted.back().to || *sorted.back().to >= a.from)) {
+      f.report(rows_of[order[k]], "from",
+               "this allocation overlaps the child's previous one",
+               "end the earlier allocation (to) the day before this one starts");
+    }
+    sorted.push_back(a);
+  }
+  s.allocations = std::move(sorted);
+  c.rows_read += table->rows();
+}
+
+}  // namespace attune::io

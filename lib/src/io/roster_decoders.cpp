@@ -1,0 +1,182 @@
+// shifts.csv, attendance.csv and care_log.csv rows, before patterns are resolved.
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "../model/names.hpp"
+#include "../util/text.hpp"
+#include "load_context.hpp"
+
+namespace attune::io {
+namespace {
+
+/// Start and end of a row. A dated row with neither means "not here that day";
+/// otherwise both are needed and the end must come after the start.
+struct RowTimes {
+  bool ok = false;
+  bool off = false;
+  TimeWindow time;
+};
+
+RowTimes read_times(const FieldReader& f, std::size_t row, const DaySpec& day,
+                    std::string_view what) {
+  RowTimes out;
+  const bool no_start = f.text(row, "start").empty();
+  const bool no_end = f.text(row, "end").empty();
+  if (no_start && no_end && !day.weekly) {
+    out.ok = out.off = true;
+    return out;
+  }
+  const auto start = f.time(row, "start", true);
+  const auto end = f.time(row, "end", true);
+  if (!start || !end) return out;
+  if (*end <= *start) {
+    f.report(row, "end",
+             fmt::format("the {} ends at {}, {} it starts at {}", what, format_clock_time(*end),
+                         *end == *start ? "when" : "before", format_clock_time(*start)),
+             "times are on the 24-hour clock (17:30, not 5:30); a row cannot run past midnight");
+    return out;
+  }
+  out.ok = true;
+  out.time = TimeWindow{*start, *end};
+  return out;
+}
+
+bool in_period(const DaySpec& day, const Period& period) {
+  return day.weekly || period.contains(day.date);
+}
+
+}  // namespace
+
+void decode_shifts(LoadContext& c) {
+  static constexpr std::array<std::string_view, 5> required{"staff", "date", "start", "end", "room"};
+  static constexpr std::array<std::string_view, 1> optional{"kind"};
+  const RecordTable* table = c.table(TableKind::shifts);
+  if (table == nullptr) return;
+  const TableSource& source = c.config.table(TableKind::shifts);
+  ColumnMap columns;
+  if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  const FieldReader f(*table, columns, source.spec, c.diagnostics);
+  const std::string staff_file = c.config.table(TableKind::staff).display;
+  const Period period = c.setting().period;
+  c.shifts.reserve(table->rows());
+
+  for (std::size_t row = 0; row < table->rows(); ++row) {
+    ShiftRow shift;
+    shift.row = static_cast<std::uint32_t>(row);
+    const auto staff = f.reference(row, "staff", c.staff_ids, "staff member", staff_file, true);
+    const auto day = f.day(row, "date");
+    bool ok = staff && day;
+    const auto kind_text = f.text(row, "kind");
+    if (!kind_text.empty()) {
+      const auto kind = detail::parse_shift_kind(util::to_lower(kind_text));
+      if (kind) shift.kind = *kind;
+      else {
+        f.report(row, "kind", fmt::format("unknown kind {}", util::quoted(kind_text)),
+                 fmt::format("use one of: {}", detail::shift_kind_choices()));
+        ok = false;
+      }
+    }
+    const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting",
+                                  false);
+    if (!room) ok = false;
+    if (!day) continue;
+    const RowTimes times = read_times(f, row, *day, "shift");
+    if (!times.ok || !ok) continue;
+    if (!times.off && shift.kind == ShiftKind::work && *room == kNone) {
+      f.report(row, "room", "a work shift needs a room",
+               "name the room the person works in; use kind non_contact for time away from "
+               "the children");
+      continue;
+    }
+    if (!in_period(*day, period)) continue;
+    shift.staff = *staff;
+    shift.day = *day;
+    shift.time = times.time;
+    shift.off = times.off;
+    shift.room = *room;
+    c.shifts.push_back(shift);
+  }
+  c.rows_read += table->rows();
+}
+
+void decode_attendance(LoadContext& c) {
+  static constexpr std::array<std::string_view, 4> required{"child", "date", "start", "end"};
+  static constexpr std::array<std::string_view, 1> optional{"room"};
+  const RecordTable* table = c.table(TableKind::attendance);
+  if (table == nullptr) return;
+  const TableSource& source = c.config.table(TableKind::attendance);
+  ColumnMap columns;
+  if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  const FieldReader f(*table, columns, source.spec, c.diagnostics);
+  const Setting& s = c.setting();
+  const std::string children_file = c.config.table(TableKind::children).display;
+  c.attendance.reserve(table->rows());
+
+  for (std::size_t row = 0; row < table->rows(); ++row) {
+    const auto child = f.reference(row, "child", c.child_ids, "child", children_file, true);
+    const auto day = f.day(row, "date");
+    const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting",
+                                  false);
+    if (!day) continue;
+    const RowTimes times = read_times(f, row, *day, "session");
+    if (!times.ok || !child || !room) continue;
+    if (!times.off && times.time.start < s.opening.start) {
+      f.report(row, "start",
+               fmt::format("arrives at {}, before the setting opens at {}",
+                           format_clock_time(times.time.start), format_clock_time(s.opening.start)),
+               "correct the time, or the opening hours in setting.toml");
+      continue;
+    }
+    if (!times.off && times.time.end > s.opening.end) {
+      f.report(row, "end",
+               fmt::format("leaves at {}, after the setting closes at {}",
+                           format_clock_time(times.time.end), format_clock_time(s.opening.end)),
+               "correct the time, or the opening hours in setting.toml");
+      continue;
+    }
+    if (!in_period(*day, s.period)) continue;
+    AttendanceRow a;
+    a.child = *child;
+    a.day = *day;
+    a.time = times.time;
+    a.off = times.off;
+    a.room = *room == kNone ? s.children[*child].room : *room;
+    a.row = static_cast<std::uint32_t>(row);
+    c.attendance.push_back(a);
+  }
+  c.rows_read += table->rows();
+}
+
+void decode_care_log(LoadContext& c) {
+  static constexpr std::array<std::string_view, 5> required{"child", "staff", "date", "time", "kind"};
+  const RecordTable* table = c.table(TableKind::care_log);
+  if (table == nullptr) return;
+  const TableSource& source = c.config.table(TableKind::care_log);
+  ColumnMap columns;
+  if (!columns.resolve(*table, required, {}, source.spec, c.diagnostics)) return;
+  const FieldReader f(*table, columns, source.spec, c.diagnostics);
+  c.setting().recorded.care_log = true;
+  const std::string children_file = c.config.table(TableKind::children).display;
+  const std::string staff_file = c.config.table(TableKind::staff).display;
+
+  for (std::size_t row = 0; row < table->rows(); ++row) {
+    const auto child = f.reference(row, "child", c.child_ids, "child", children_file, true);
+    const auto staff = f.reference(row, "staff", c.staff_ids, "staff member", staff_file, true);
+    const auto date = f.date(row, "date", true);
+    const auto time = f.time(row, "time", true);
+    const auto kind_text = f.text(row, "kind");
+    const auto kind = detail::parse_care_kind(util::to_lower(kind_text));
+    if (!kind) {
+      f.report(row, "kind", fmt::format("unknown kind of care {}", util::quoted(kind_text)),
+               fmt::format("use one of: {}", detail::care_kind_choices()));
+    }
+    if (!child || !staff || !date || !time || !kind) continue;
+    if (!c.setting().period.contains(*date)) continue;
+    c.care.push_back(CareRow{*date, CareEvent{*child, *staff, *time, *kind}});
+  }
+  c.rows_read += table->rows();
+}
+
+}  // namespace attune::io

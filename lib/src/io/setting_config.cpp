@@ -1,0 +1,210 @@
+#include "setting_config.hpp"
+
+#include <fmt/format.h>
+
+#include "../util/text.hpp"
+#include "config_reader.hpp"
+
+namespace attune::io {
+namespace {
+
+constexpr std::array<std::string_view, kTableKinds> kTableNames{
+    "children", "staff", "shifts", "attendance", "care_log", "allocations"};
+
+void decode_header(const ConfigReader& r, const ConfigNode& root, Setting& s) {
+  const ConfigNode* node = r.map(root, "setting");
+  if (node == nullptr) {
+    r.error(root, "missing the [setting] section", "add [setting] with name, profile and opening");
+    return;
+  }
+  r.check_keys(*node, {"name", "urn", "profile", "opening"}, "[setting]");
+  if (auto v = r.text(*node, "name", true)) s.name = *v;
+  if (auto v = r.text(*node, "urn", false)) s.urn = *v;
+  s.profile = r.text(*node, "profile", false).value_or("eyfs-2024-group");
+  if (const ConfigNode* opening = node->find("opening")) {
+    if (auto w = r.window(*opening, "open", "close")) s.opening = *w;
+  } else {
+    s.opening = TimeWindow{0, kMinutesPerDay};
+  }
+}
+
+void decode_period(const ConfigReader& r, const ConfigNode& root, SettingConfig& config) {
+  const ConfigNode* node = r.map(root, "period");
+  if (node == nullptr) return;
+  r.check_keys(*node, {"from", "to"}, "[period]");
+  const auto from = r.date(*node, "from", true);
+  const auto to = r.date(*node, "to", true);
+  if (from && to) {
+    config.setting.period = Period{*from, *to};
+    config.has_period = true;
+  }
+}
+
+void decode_room(const ConfigReader& r, const ConfigNode& node, Setting& s) {
+  if (!node.is_map()) {
+    r.error(node, "a room must be a table", "write [[rooms]] with id, name, capacity");
+    return;
+  }
+  r.check_keys(node, {"id", "name", "capacity", "meals"}, "[[rooms]]");
+  Room room;
+  room.id = r.text(node, "id", true).value_or("");
+  room.name = r.text(node, "name", false).value_or(room.id);
+  room.capacity = static_cast<int>(r.integer(node, "capacity", 0, 1000).value_or(0));
+  if (const ConfigNode* meals = r.list(node, "meals")) {
+    for (const auto& meal : meals->children) {
+      if (auto w = r.window(meal, "start", "end")) room.meals.push_back(*w);
+    }
+  }
+  if (room.id.empty()) return;
+  for (const auto& other : s.rooms) {
+    if (other.id == room.id) {
+      r.error(node, fmt::format("room id \"{}\" is used twice", room.id), "give each room its own id");
+      return;
+    }
+  }
+  s.rooms.push_back(std::move(room));
+}
+
+void decode_bands(const ConfigReader& r, const ConfigNode& parent, std::string_view key,
+                  std::array<int, kAgeBandCount>& out) {
+  const ConfigNode* node = r.map(parent, key);
+  if (node == nullptr) return;
+  r.check_keys(*node, {"under_2", "age_2", "age_3_plus"}, key);
+  for (AgeBand band : kAgeBands) {
+    if (auto v = r.integer(*node, age_band_id(band), 1, 1000))
+      out[static_cast<std::size_t>(band)] = static_cast<int>(*v);
+  }
+}
+
+void decode_policy(const ConfigReader& r, const ConfigNode& root, ContinuityPolicy& p) {
+  const ConfigNode* node = r.map(root, "policy");
+  if (node == nullptr) return;
+  r.check_keys(*node,
+               {"key_person_coverage_min", "key_or_buddy_coverage_min", "handover_window_minutes",
+                "settling_in_sessions", "max_key_children", "max_distinct_carers_per_week",
+                "pfa_expiry_warning_days"},
+               "[policy]");
+  if (auto v = r.number(*node, "key_person_coverage_min", 0, 1)) p.key_person_coverage_min = *v;
+  if (auto v = r.number(*node, "key_or_buddy_coverage_min", 0, 1)) p.key_or_buddy_coverage_min = *v;
+  if (auto v = r.integer(*node, "handover_window_minutes", 0, 240))
+    p.handover_window_minutes = static_cast<int>(*v);
+  if (auto v = r.integer(*node, "settling_in_sessions", 0, 100))
+    p.settling_in_sessions = static_cast<int>(*v);
+  if (auto v = r.integer(*node, "pfa_expiry_warning_days", 0, 3650))
+    p.pfa_expiry_warning_days = static_cast<int>(*v);
+  decode_bands(r, *node, "max_key_children", p.max_key_children);
+  decode_bands(r, *node, "max_distinct_carers_per_week", p.max_distinct_carers_per_week);
+}
+
+void decode_import(const ConfigReader& r, const ConfigNode& node, ImportSpec& spec) {
+  r.check_keys(node, {"columns", "date_format", "time_format", "delimiter", "values"},
+               fmt::format("[import.{}]", node.key));
+  if (const ConfigNode* columns = r.map(node, "columns")) {
+    for (const auto& c : columns->children) {
+      if (!c.is_scalar() || c.text.empty()) r.error(c, "a column mapping is the file's column name");
+      else spec.columns[c.key] = c.text;
+    }
+  }
+  if (auto v = r.text(node, "date_format", false)) {
+    if (*v == "iso" || *v == "yyyy-mm-dd") spec.date_format = DateFormat::iso;
+    else if (*v == "dd/mm/yyyy") spec.date_format = DateFormat::dd_mm_yyyy;
+    else if (*v == "d/m/yyyy") spec.date_format = DateFormat::d_m_yyyy;
+    else r.error(*node.find("date_format"), fmt::format("unknown date_format {}", util::quoted(*v)),
+                 "use iso, dd/mm/yyyy or d/m/yyyy");
+  }
+  if (auto v = r.text(node, "time_format", false)) {
+    if (*v == "HH:MM") spec.time_format = TimeFormat::hh_mm;
+    else if (*v == "h:mm am") spec.time_format = TimeFormat::h_mm_ampm;
+    else r.error(*node.find("time_format"), fmt::format("unknown time_format {}", util::quoted(*v)),
+                 "use \"HH:MM\" or \"h:mm am\"");
+  }
+  if (auto v = r.text(node, "delimiter", false)) {
+    if (*v == "," || *v == ";" || *v == "\t") spec.delimiter = (*v)[0];
+    else if (*v == "tab") spec.delimiter = '\t';
+    else r.error(*node.find("delimiter"), fmt::format("unknown delimiter {}", util::quoted(*v)),
+                 "use \",\", \";\" or \"tab\"");
+  }
+  if (const ConfigNode* values = r.map(node, "values")) {
+    for (const auto& column : values->children) {
+      if (!column.is_map()) {
+        r.error(column, "a value map is a table: { \"their value\" = \"attune value\" }");
+        continue;
+      }
+      for (const auto& v : column.children) spec.values[column.key][v.key] = v.text;
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view table_name(TableKind kind) { return kTableNames[static_cast<std::size_t>(kind)]; }
+
+SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const SourceLines& lines,
+                                    const std::filesystem::path& base_dir,
+                                    const std::filesystem::path& display_dir,
+                                    Diagnostics& diagnostics) {
+  SettingConfig config;
+  const ConfigReader r(lines, diagnostics);
+  if (yaml) {
+    r.check_keys(root, {"setting", "period", "rooms", "policy", "children", "staff", "shifts",
+                        "attendance", "care_log", "allocations"},
+                 "setting.yaml");
+  } else {
+    r.check_keys(root, {"setting", "period", "rooms", "policy", "data", "import"}, "setting.toml");
+  }
+  decode_header(r, root, config.setting);
+  decode_period(r, root, config);
+  if (const ConfigNode* rooms = r.list(root, "rooms")) {
+    for (const auto& room : rooms->children) decode_room(r, room, config.setting);
+  }
+  if (config.setting.rooms.empty()) {
+    r.error(root, "the setting has no rooms", "add a [[rooms]] table for each room, with an id");
+  }
+  decode_policy(r, root, config.setting.policy);
+
+  if (yaml) {
+    for (std::size_t i = 0; i < kTableKinds; ++i) {
+      if (const ConfigNode* rows = r.list(root, kTableNames[i])) {
+        config.tables[i].present = true;
+        config.tables[i].inline_rows = rows;
+        config.tables[i].display = root.where.file;
+      }
+    }
+    return config;
+  }
+
+  const ConfigNode* data = r.map(root, "data");
+  if (data != nullptr) {
+    r.check_keys(*data, {"children", "staff", "shifts", "attendance", "care_log", "allocations",
+                         "policy", "overrides"},
+                 "[data]");
+  }
+  for (std::size_t i = 0; i < kTableKinds; ++i) {
+    const auto kind = static_cast<TableKind>(i);
+    const bool required = i < 4;
+    std::optional<std::string> named;
+    if (data != nullptr) named = r.text(*data, kTableNames[i], false);
+    const std::string file = named.value_or(fmt::format("{}.csv", kTableNames[i]));
+    TableSource& t = config.table(kind);
+    t.file = base_dir / file;
+    t.display = (display_dir / file).lexically_normal().string();
+    std::error_code ec;
+    t.present = required || named.has_value() || std::filesystem::exists(t.file, ec);
+  }
+  if (data != nullptr) {
+    if (auto v = r.text(*data, "policy", false)) config.policy_answers = base_dir / *v;
+    if (auto v = r.text(*data, "overrides", false)) config.overrides = base_dir / *v;
+  }
+  if (const ConfigNode* imports = r.map(root, "import")) {
+    r.check_keys(*imports, {"children", "staff", "shifts", "attendance", "care_log", "allocations"},
+                 "[import]");
+    for (const auto& node : imports->children) {
+      for (std::size_t i = 0; i < kTableKinds; ++i) {
+        if (node.key == kTableNames[i] && node.is_map()) decode_import(r, node, config.tables[i].spec);
+      }
+    }
+  }
+  return config;
+}
+
+}  // namespace attune::io

@@ -1,0 +1,105 @@
+#include "attune/diagnostic.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace attune {
+
+void Diagnostics::add(Diagnostic diagnostic) {
+  ++total_;
+  if (diagnostic.severity == DiagnosticSeverity::error) ++errors_;
+  if (std::find(file_order_.begin(), file_order_.end(), diagnostic.where.file) ==
+      file_order_.end())
+    file_order_.push_back(diagnostic.where.file);
+  if (kept_.size() < limit_) kept_.push_back(std::move(diagnostic));
+}
+
+void Diagnostics::error(SourceRegion where, std::string message, std::string hint) {
+  add(Diagnostic{DiagnosticSeverity::error, std::move(where), std::move(message), std::move(hint),
+                 {}});
+}
+
+void Diagnostics::warning(SourceRegion where, std::string message, std::string hint) {
+  add(Diagnostic{DiagnosticSeverity::warning, std::move(where), std::move(message),
+                 std::move(hint), {}});
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<Diagnostic> out = kept_;
+  auto file_rank = [this](const std::string& file) {
+    return std::find(file_order_.begin(), file_order_.end(), file) - file_order_.begin();
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    const auto ra = file_rank(a.where.file);
+    const auto rb = file_rank(b.where.file);
+    if (ra != rb) return ra < rb;
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.column < b.where.column;
+  });
+  return out;
+}
+
+void Diagnostics::merge(Diagnostics&& other) {
+  for (const auto& file : other.file_order_) {
+    if (std::find(file_order_.begin(), file_order_.end(), file) == file_order_.end())
+      file_order_.push_back(file);
+  }
+  const auto kept_errors = static_cast<std::size_t>(
+      std::count_if(other.kept_.begin(), other.kept_.end(), [](const Diagnostic& d) {
+        return d.severity == DiagnosticSeverity::error;
+      }));
+  const std::size_t kept = other.kept_.size();
+  for (auto& d : other.kept_) add(std::move(d));
+  total_ += other.total_ - kept;
+  errors_ += other.errors_ - kept_errors;
+  other = Diagnostics(other.limit_);
+}
+
+namespace {
+
+std::string_view severity_word(DiagnosticSeverity severity) {
+  switch (severity) {
+    case DiagnosticSeverity::error: return "error";
+    case DiagnosticSeverity::warning: return "warning";
+    case DiagnosticSeverity::note: return "note";
+  }
+  return "error";
+}
+
+/// Columns count characters, not bytes: UTF-8 continuation bytes take no column, and a
+/// tab is kept so the caret lines up under it.
+std::string caret_line(const std::string& line, std::uint32_t column, std::uint32_t length) {
+  std::string out;
+  std::uint32_t col = 1;
+  for (std::size_t i = 0; i < line.size() && col < column; ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    out += c == '\t' ? '\t' : ' ';
+    ++col;
+  }
+  out += '^';
+  for (std::uint32_t i = 1; i < length && i < 200; ++i) out += '~';
+  return out;
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string place = d.where.file;
+  if (d.where.line > 0) place += fmt::format(":{}", d.where.line);
+  if (d.where.line > 0 && d.where.column > 0) place += fmt::format(":{}", d.where.column);
+  std::string out = fmt::format("{}: {}: {}", place, severity_word(d.severity), d.message);
+  if (!d.hint.empty()) out += fmt::format("; {}", d.hint);
+  if (!d.source_line.empty() && d.where.line > 0) {
+    const std::string gutter = fmt::format("{:>5}", d.where.line);
+    out += fmt::format("\n{} | {}", gutter, d.source_line);
+    if (d.where.column > 0) {
+      out += fmt::format("\n{} | {}", std::string(gutter.size(), ' '),
+                         caret_line(d.source_line, d.where.column, d.where.length));
+    }
+  }
+  return out;
+}
+
+}  // namespace attune

@@ -1,0 +1,130 @@
+// The terminal report: what a manager reads at a glance. Findings grouped by rule, worst
+// severity first; one aligned line each with day, time, room, who, and the numbers.
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "attune/render.hpp"
+#include "attune/rules.hpp"
+#include "text_style.hpp"
+
+namespace attune {
+namespace {
+
+struct Line {
+  std::string day;
+  std::string time;
+  std::string where;
+  std::string text;
+};
+
+std::string who(const Setting& s, const Finding& f, bool redact) {
+  std::string out;
+  if (f.child != kNone) out = child_label(s, f.child, redact);
+  if (f.staff != kNone) {
+    const std::string staff = staff_label(s, f.staff, redact);
+    out = out.empty() ? staff : fmt::format("{}, key person {}", out, staff);
+  }
+  return out;
+}
+
+Line line_for(const Setting& s, const Finding& f, bool redact) {
+  Line line;
+  if (f.date) line.day = format_day_label(*f.date);
+  if (f.time) line.time = format_window(*f.time);
+  if (f.room != kNone) line.where = room_label(s, f.room);
+  else if (f.date && f.time && f.child == kNone && f.staff == kNone) line.where = "premises";
+  const std::string person = who(s, f, redact);
+  line.text = person.empty() ? f.message : fmt::format("{}: {}", person, f.message);
+  return line;
+}
+
+/// Display width of UTF-8 text (code points; the en dash is one column).
+std::size_t width(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+std::string pad(std::string_view text, std::size_t to) {
+  std::string out(text);
+  out.append(to > width(text) ? to - width(text) : 0, ' ');
+  return out;
+}
+
+std::string_view severity_heading(Severity s, std::size_t n) {
+  switch (s) {
+    case Severity::error: return n == 1 ? "error" : "errors";
+    case Severity::warning: return n == 1 ? "warning" : "warnings";
+    case Severity::info: return n == 1 ? "note" : "notes";
+  }
+  return "";
+}
+
+void render_group(std::string& out, const Setting& s, std::string_view rule, Severity severity, const std::vector<const Finding*>& group,
+                  const TextStyle& style, bool redact) {
+  const RuleInfo* info = find_rule(rule);
+  out += fmt::format("\n{} {} {}\n", style.severity(severity, std::string(rule)),
+                     info != nullptr ? info->title : std::string_view{},
+                     style.dim(fmt::format("({} {})", group.size(), severity_heading(severity, group.size()))));
+  std::vector<Line> lines;
+  std::size_t day_w = 0, time_w = 0, where_w = 0;
+  for (const Finding* f : group) {
+    lines.push_back(line_for(s, *f, redact));
+    day_w = std::max(day_w, width(lines.back().day));
+    time_w = std::max(time_w, width(lines.back().time));
+    where_w = std::max(where_w, width(lines.back().where));
+  }
+  for (const Line& l : lines) {
+    std::string row = "  ";
+    if (day_w > 0) row += pad(l.day, day_w + 2);
+    if (time_w > 0) row += pad(l.time, time_w + 2);
+    if (where_w > 0) row += pad(l.where, where_w + 2);
+    row += l.text;
+    out += row + "\n";
+  }
+}
+
+void render_one(std::string& out, const SettingReport& report, const RenderOptions& options) {
+  const Setting& s = report.setting;
+  const CheckResult& r = report.result;
+  const TextStyle style(options.colour);
+  out += style.bold(s.urn.empty() ? s.name : fmt::format("{} ({})", s.name, s.urn)) + "\n";
+  out += fmt::format("{} to {} · profile {} · {} rooms, {} children, {} staff\n",
+                     format_day_label(r.period.from), format_day_label(r.period.to), r.profile,
+                     s.rooms.size(), s.children.size(), s.staff.size());
+  const auto& c = r.counts;
+  const std::string counts = fmt::format("{} {}, {} {}, {} {}", c.errors, severity_heading(Severity::error, c.errors),
+                                         c.warnings, severity_heading(Severity::warning, c.warnings), c.infos,
+                                         severity_heading(Severity::info, c.infos));
+  if (c.errors > 0) out += style.severity(Severity::error, "Statutory breaches found") + ": " + counts + "\n";
+  else if (c.warnings > 0) out += style.severity(Severity::warning, "No statutory breaches; below the setting's policy") + ": " + counts + "\n";
+  else out += style.ok("No breaches found") + ": " + counts + "\n";
+
+  for (Severity severity : {Severity::error, Severity::warning, Severity::info}) {
+    std::map<int, std::vector<const Finding*>> groups;
+    for (const Finding& f : r.findings) {
+      if (f.severity == severity) groups[rule_order(f.rule)].push_back(&f);
+    }
+    for (const auto& [order, group] : groups) {
+      render_group(out, s, group.front()->rule, severity, group, style, options.redact);
+    }
+  }
+  if (!r.findings.empty())
+    out += style.dim("\nRun `attune explain RULE` for what a rule checks, why, and its source.") + "\n";
+}
+
+}  // namespace
+
+std::string render_text(std::span<const SettingReport> reports, const RenderOptions& options) {
+  std::string out;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (i > 0) out += "\n" + std::string(72, '-') + "\n\n";
+    render_one(out, reports[i], options);
+  }
+  return out;
+}
+
+}  // namespace attune

@@ -1,0 +1,169 @@
+// PFA-ON-SITE, PFA-MEALTIME and PFA-EXPIRY: paediatric first aid, where and when it counts.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "rule.hpp"
+
+namespace attune::rules {
+namespace {
+
+constexpr std::string_view kNoPfaColumn =
+    "staff.csv has no pfa_expiry column; add it (the last day each certificate is valid, "
+    "empty for no certificate)";
+
+class PfaOnSite final : public Rule {
+ public:
+  std::string_view id() const override { return "PFA-ON-SITE"; }
+  void start(RuleContext& ctx) override {
+    skip_ = !ctx.setting.recorded.pfa_expiry;
+    if (skip_) ctx.not_evaluated(id(), kNoPfaColumn);
+  }
+  void premises_day(RuleContext& ctx, const Day& day, const RoomDay& rd) override {
+    if (skip_) return;
+    BreachRun run(ctx, id(), day, kNone, [](const Finding& f) {
+      return fmt::format("no one with in-date paediatric first aid on the premises ({} present)",
+                         count_of(int_value(f, "children"), "child", "children"));
+    });
+    for (const Segment& s : rd.segments) {
+      if (s.pfa_on_premises > 0) {
+        run.close();
+        continue;
+      }
+      run.add(s.time, s.child_count(), [&] {
+        return std::vector<NamedValue>{{"children", std::int64_t{s.child_count()}}};
+      });
+    }
+  }
+
+ private:
+  bool skip_ = false;
+};
+
+class PfaMealtime final : public Rule {
+ public:
+  std::string_view id() const override { return "PFA-MEALTIME"; }
+  void start(RuleContext& ctx) override {
+    skip_ = !ctx.setting.recorded.pfa_expiry;
+    if (skip_) ctx.not_evaluated(id(), kNoPfaColumn);
+  }
+  void room_day(RuleContext& ctx, const Day& day, const RoomDay& rd) override {
+    if (skip_) return;
+    const auto& meals = ctx.setting.rooms[rd.room].meals;
+    if (meals.empty()) return;
+    BreachRun run(ctx, id(), day, rd.room, [](const Finding& f) {
+      const auto* meal = std::get_if<std::string>(f.value("meal"));
+      return fmt::format("no one with in-date paediatric first aid in the room during the {} meal ({})",
+                         meal != nullptr ? *meal : std::string{},
+                         count_of(int_value(f, "children"), "child", "children"));
+    });
+    std::size_t current_meal = meals.size();
+    for (const Segment& s : rd.segments) {
+      const auto meal = std::find_if(meals.begin(), meals.end(), [&](const TimeWindow& m) {
+        return m.start <= s.time.start && s.time.end <= m.end;
+      });
+      const auto index = static_cast<std::size_t>(meal - meals.begin());
+      if (index != current_meal) run.close();
+      current_meal = index;
+      if (meal == meals.end() || s.pfa_present > 0) {
+        run.close();
+        continue;
+      }
+      run.add(s.time, s.child_count(), [&] {
+        return std::vector<NamedValue>{
+            {"children", std::int64_t{s.child_count()}},
+            {"meal", fmt::format("{}-{}", format_clock_time(meal->start), format_clock_time(meal->end))}};
+      });
+    }
+  }
+
+ private:
+  bool skip_ = false;
+};
+
+/// True if `staff` is on the premises (work or non-contact) at some minute of `window` on `day`.
+bool on_premises(const Day& day, StaffIndex staff, TimeWindow window) {
+  auto it = std::lower_bound(day.staff.begin(), day.staff.end(), staff,
+                             [](const StaffSpell& s, StaffIndex i) { return s.staff < i; });
+  for (; it != day.staff.end() && it->staff == staff; ++it) {
+    if (it->kind != ShiftKind::on_break && overlap_minutes(it->time, window) > 0) return true;
+  }
+  return false;
+}
+
+class PfaExpiry final : public Rule {
+ public:
+  std::string_view id() const override { return "PFA-EXPIRY"; }
+  void finish(RuleContext& ctx) override {
+    if (!ctx.setting.recorded.pfa_expiry) return;
+    const Period& period = ctx.setting.period;
+    std::vector<const Finding*> gaps;
+    for (const Finding& f : ctx.findings) {
+      if (f.rule == "PFA-ON-SITE" && f.date && f.time) gaps.push_back(&f);
+    }
+    for (StaffIndex i = 0; i < ctx.setting.staff.size(); ++i) {
+      const Staff& staff = ctx.setting.staff[i];
+      if (!staff.pfa_expiry || !employed_during(staff, period)) continue;
+      const Date expiry = *staff.pfa_expiry;
+      if (expiry < period.to) expired(ctx, i, expiry, gaps);
+      else if ((expiry - period.to).count() <= ctx.setting.policy.pfa_expiry_warning_days)
+        expiring(ctx, i, expiry);
+    }
+  }
+
+ private:
+  static bool employed_during(const Staff& s, const Period& p) {
+    return (!s.start_date || *s.start_date <= p.to) && (!s.leave_date || *s.leave_date >= p.from);
+  }
+
+  static void expired(RuleContext& ctx, StaffIndex i, Date expiry, const std::vector<const Finding*>& gaps) {
+    const Period& period = ctx.setting.period;
+    Finding f = ctx.make("PFA-EXPIRY");
+    f.staff = i;
+    std::int64_t needed = 0;
+    for (const Finding* gap : gaps) {
+      if (*gap->date <= expiry) continue;
+      const Day& day = ctx.setting.days[static_cast<std::size_t>((*gap->date - period.from).count())];
+      if (!on_premises(day, i, *gap->time)) continue;
+      if (needed++ == 0) {
+        f.date = gap->date;
+        f.time = gap->time;
+      }
+    }
+    f.values = {{"expiry", format_iso_date(expiry)}, {"needed", needed}};
+    if (needed > 0) {
+      f.message = fmt::format(
+          "certificate expired on {}; they were on the premises when no one else had paediatric "
+          "first aid ({})",
+          format_iso_date(expiry), count_of(needed, "time", "times"));
+    } else {
+      f.severity = Severity::warning;
+      const Date first_day = expiry + std::chrono::days{1};
+      if (first_day >= period.from) f.date = first_day;
+      f.message = fmt::format("certificate expired on {}", format_iso_date(expiry));
+    }
+    ctx.findings.push_back(std::move(f));
+  }
+
+  static void expiring(RuleContext& ctx, StaffIndex i, Date expiry) {
+    Finding f = ctx.make("PFA-EXPIRY");
+    f.severity = Severity::warning;
+    f.staff = i;
+    const std::int64_t days = (expiry - ctx.setting.period.to).count();
+    f.values = {{"expiry", format_iso_date(expiry)}, {"days_after_period", days}};
+    f.message = fmt::format("certificate expires on {}, {} after the period", format_iso_date(expiry),
+                            count_of(days, "day", "days"));
+    ctx.findings.push_back(std::move(f));
+  }
+};
+
+}  // namespace
+
+void add_first_aid_rules(std::vector<std::unique_ptr<Rule>>& rules) {
+  rules.push_back(std::make_unique<PfaOnSite>());
+  rules.push_back(std::make_unique<PfaMealtime>());
+  rules.push_back(std::make_unique<PfaExpiry>());
+}
+
+}  // namespace attune::rules

@@ -1,0 +1,59 @@
+#include "rule.hpp"
+
+#include <fmt/format.h>
+
+#include "attune/rules.hpp"
+
+namespace attune::rules {
+
+Severity RuleContext::severity(std::string_view rule) const {
+  const auto it = profile.rules.find(rule);
+  if (it != profile.rules.end() && it->second.severity) return *it->second.severity;
+  const RuleInfo* info = find_rule(rule);
+  return info != nullptr ? info->severity : Severity::error;
+}
+
+Finding RuleContext::make(std::string_view rule) const {
+  Finding f;
+  f.rule = std::string(rule);
+  f.severity = severity(rule);
+  return f;
+}
+
+void RuleContext::not_evaluated(std::string_view rule, std::string_view why) const {
+  Finding f = make(rule);
+  f.severity = Severity::info;
+  f.message = fmt::format("not evaluated: {}", why);
+  findings.push_back(std::move(f));
+}
+
+void BreachRun::close() {
+  if (!open_) return;
+  open_ = false;
+  finding_.message = describe_(finding_);
+  context_.findings.push_back(std::move(finding_));
+  finding_ = Finding{};
+}
+
+std::string count_of(long n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::int64_t int_value(const Finding& f, std::string_view name) {
+  const FindingValue* v = f.value(name);
+  if (v == nullptr) return 0;
+  if (const auto* i = std::get_if<std::int64_t>(v)) return *i;
+  return 0;
+}
+
+std::vector<std::unique_ptr<Rule>> make_rules() {
+  std::vector<std::unique_ptr<Rule>> rules;
+  add_key_person_rules(rules);
+  add_ratio_rules(rules);
+  add_qualification_rules(rules);
+  add_first_aid_rules(rules);
+  add_staff_age_rule(rules);
+  return rules;
+}
+
+}  // namespace attune::rules

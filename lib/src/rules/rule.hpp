@@ -1,0 +1,103 @@
+#pragma once
+// What a rule is to the engine: it is shown each room-day and premises-day timeline, each
+// date, and finally the whole period, and appends Findings. Rules never read files.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attune/finding.hpp"
+#include "attune/profile.hpp"
+#include "attune/setting.hpp"
+#include "attune/timeline.hpp"
+
+namespace attune::rules {
+
+struct RuleContext {
+  const Setting& setting;
+  const RuleProfile& profile;
+  std::vector<Finding>& findings;
+
+  /// The profile's severity for a rule, else the catalog's default.
+  [[nodiscard]] Severity severity(std::string_view rule) const;
+  /// A finding with rule and severity filled in.
+  [[nodiscard]] Finding make(std::string_view rule) const;
+  /// One info finding saying a rule was not evaluated, and what input would enable it.
+  void not_evaluated(std::string_view rule, std::string_view why) const;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  [[nodiscard]] virtual std::string_view id() const = 0;
+  /// Called once before the first date; a rule that cannot run says so here.
+  virtual void start(RuleContext&) {}
+  virtual void room_day(RuleContext&, const Day&, const RoomDay&) {}
+  virtual void premises_day(RuleContext&, const Day&, const RoomDay&) {}
+  virtual void day(RuleContext&, const Day&) {}
+  virtual void finish(RuleContext&) {}
+};
+
+/// Every rule, statutory then continuity, in catalog order.
+std::vector<std::unique_ptr<Rule>> make_rules();
+
+/// Merges the breach segments of one rule in one room-day that touch into one finding,
+/// keeping the values of the worst segment:
+///
+///     segments   [ok][breach 2][breach 3][ok][breach 1]
+///     findings       [ worst = 3        ]    [ 1     ]
+class BreachRun {
+ public:
+  using Describe = std::string (*)(const Finding&);
+  BreachRun(RuleContext& context, std::string_view rule, const Day& day, RoomIndex room,
+            Describe describe)
+      : context_(context), rule_(rule), day_(day), room_(room), describe_(describe) {}
+  BreachRun(const BreachRun&) = delete;
+  BreachRun& operator=(const BreachRun&) = delete;
+  ~BreachRun() { close(); }
+
+  /// A breach during `time`; `make_values` runs only if this is the worst so far.
+  template <class MakeValues>
+  void add(TimeWindow time, long badness, MakeValues make_values) {
+    if (open_ && time.start != finding_.time->end) close();
+    if (!open_) {
+      finding_ = context_.make(rule_);
+      finding_.date = day_.date;
+      finding_.time = time;
+      finding_.room = room_;
+      worst_ = badness - 1;
+      open_ = true;
+    }
+    finding_.time->end = time.end;
+    if (badness > worst_) {
+      worst_ = badness;
+      finding_.values = make_values();
+    }
+  }
+  /// Ends the current finding (a segment without a breach came).
+  void close();
+
+ private:
+  RuleContext& context_;
+  std::string_view rule_;
+  const Day& day_;
+  RoomIndex room_;
+  Describe describe_;
+  bool open_ = false;
+  long worst_ = 0;
+  Finding finding_;
+};
+
+/// "1 child" / "3 children".
+std::string count_of(long n, std::string_view one, std::string_view many);
+std::int64_t int_value(const Finding& f, std::string_view name);
+
+// The rules, one factory per family of rules.
+void add_ratio_rules(std::vector<std::unique_ptr<Rule>>& rules);
+void add_qualification_rules(std::vector<std::unique_ptr<Rule>>& rules);
+void add_first_aid_rules(std::vector<std::unique_ptr<Rule>>& rules);
+void add_key_person_rules(std::vector<std::unique_ptr<Rule>>& rules);
+void add_staff_age_rule(std::vector<std::unique_ptr<Rule>>& rules);
+
+}  // namespace attune::rules

@@ -1,0 +1,63 @@
+// STAFF-AGE: staff under the profile's minimum age are not counted in ratio; say so.
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "rule.hpp"
+
+namespace attune::rules {
+namespace {
+
+class StaffAge final : public Rule {
+ public:
+  std::string_view id() const override { return "STAFF-AGE"; }
+  void start(RuleContext& ctx) override {
+    skip_ = !ctx.setting.recorded.staff_date_of_birth;
+    if (skip_) ctx.not_evaluated(id(), "staff.csv has no date_of_birth column; everyone is taken to be old enough");
+  }
+  void day(RuleContext& ctx, const Day& day) override {
+    if (skip_) return;
+    StaffIndex last = kNone;
+    for (const StaffSpell& spell : day.staff) {
+      if (spell.kind != ShiftKind::work || spell.staff == last) continue;
+      last = spell.staff;
+      const Staff& staff = ctx.setting.staff[spell.staff];
+      if (!staff_standing(staff, day.date, ctx.profile).under_age) continue;
+      auto& entry = under_age_[spell.staff];
+      if (entry.days++ == 0) entry.first = day.date;
+    }
+  }
+  void finish(RuleContext& ctx) override {
+    for (const auto& [index, entry] : under_age_) {
+      const Staff& staff = ctx.setting.staff[index];
+      const int minimum = staff.role == Role::apprentice ? ctx.profile.minimum_age_apprentice
+                                                         : ctx.profile.minimum_age;
+      const int age = age_in_years(*staff.date_of_birth, entry.first);
+      Finding f = ctx.make(id());
+      f.date = entry.first;
+      f.staff = index;
+      f.values = {{"age", std::int64_t{age}}, {"minimum_age", std::int64_t{minimum}},
+                  {"days", std::int64_t{entry.days}}};
+      f.message = fmt::format("aged {}, under the minimum age of {}: not counted in ratio on the {} rostered",
+                              age, minimum, count_of(entry.days, "day", "days"));
+      ctx.findings.push_back(std::move(f));
+    }
+  }
+
+ private:
+  struct Entry {
+    int days = 0;
+    Date first{};
+  };
+  bool skip_ = false;
+  std::map<StaffIndex, Entry> under_age_;
+};
+
+}  // namespace
+
+void add_staff_age_rule(std::vector<std::unique_ptr<Rule>>& rules) {
+  rules.push_back(std::make_unique<StaffAge>());
+}
+
+}  // namespace attune::rules

@@ -1,0 +1,29 @@
+#pragma once
+// Small text helpers shared by loaders and the catalog.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune::util {
+
+/// Levenshtein distance, letter case ignored.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// Candidates within a small edit distance of `word`, closest first.
+std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t max_results = 3);
+
+/// " (did you mean \"x\"?)" or "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+/// "a, b, c" (at most `limit` items, then ", ...").
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ",
+                 std::size_t limit = 20);
+
+std::string to_lower(std::string_view text);
+
+/// The text in double quotes for a message, cut to 60 characters, control bytes shown.
+std::string quoted(std::string_view text);
+
+}  // namespace attune::util
