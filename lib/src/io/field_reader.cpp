@@ -12,6 +12,8 @@ bool ColumnMap::resolve(const RecordTable& table, std::span<const std::string_vi
                         std::span<const std::string_view> optional, const ImportSpec& spec,
                         Diagnostics& diagnostics) {
   std::vector<std::string> missing;
+  // An empty list in setting.yaml has no columns and no rows: nothing to read.
+  const bool empty_list = table.columns().empty() && table.rows() == 0 && table.source().size() > 0;
   auto find = [&](std::string_view name) -> std::size_t {
     const auto mapped = spec.columns.find(name);
     const std::string_view file_name =
@@ -30,7 +32,7 @@ bool ColumnMap::resolve(const RecordTable& table, std::span<const std::string_vi
     positions_[std::string(name)] = index;
   }
   for (auto name : optional) positions_[std::string(name)] = find(name);
-  if (!missing.empty()) {
+  if (!missing.empty() && !empty_list) {
     Diagnostic d;
     d.where = table.header_region();
     d.message = fmt::format("missing column{} {}; the file has: {}", missing.size() == 1 ? "" : "s",
@@ -154,14 +156,13 @@ std::optional<Minute> FieldReader::time(std::size_t row, std::string_view column
   return parsed;
 }
 
-std::optional<bool> FieldReader::yes_no(std::size_t row, std::string_view column, bool& ok) const {
+std::optional<bool> FieldReader::yes_no(std::size_t row, std::string_view column) const {
   const auto value = util::to_lower(text(row, column));
   if (value.empty()) return std::nullopt;
   if (value == "yes" || value == "y" || value == "true" || value == "1") return true;
   if (value == "no" || value == "n" || value == "false" || value == "0") return false;
   report(row, column, fmt::format("{} {} is not yes or no", column, util::quoted(text(row, column))),
          "write yes or no");
-  ok = false;
   return std::nullopt;
 }
 

@@ -56,8 +56,8 @@ class FieldReader {
   std::optional<Date> date(std::size_t row, std::string_view column, bool required) const;
   std::optional<DaySpec> day(std::size_t row, std::string_view column) const;
   std::optional<Minute> time(std::size_t row, std::string_view column, bool required) const;
-  /// yes/no (also y/n, true/false, 1/0); empty gives nullopt without an error.
-  std::optional<bool> yes_no(std::size_t row, std::string_view column, bool& ok) const;
+  /// yes/no (also y/n, true/false, 1/0); empty, or not yes/no (reported), gives nullopt.
+  std::optional<bool> yes_no(std::size_t row, std::string_view column) const;
 
   /// An id that must be one of `ids`; empty gives kNone when not required.
   std::optional<std::uint32_t> reference(

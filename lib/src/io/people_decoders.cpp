@@ -76,37 +76,31 @@ void decode_staff(LoadContext& c) {
 
   for (std::size_t row = 0; row < table->rows(); ++row) {
     Staff staff;
-    bool ok = true;
     const auto id = f.required_text(row, "id");
-    ok = id.has_value() && ok;
     staff.name = std::string(f.text(row, "name"));
     if (const auto role_text = f.required_text(row, "role")) {
       const auto role = parse_role(util::to_lower(*role_text));
       if (role) staff.role = *role;
-      else {
-        f.report(row, "role", fmt::format("unknown role {}", util::quoted(*role_text)),
-                 fmt::format("use one of: {}", detail::role_choices()));
-        ok = false;
-      }
-    } else {
-      ok = false;
+      else f.report(row, "role", fmt::format("unknown role {}", util::quoted(*role_text)),
+                    fmt::format("use one of: {}", detail::role_choices()));
     }
     const auto qualification = read_qualification(f, row, "qualification");
-    ok = qualification.has_value() && ok;
     staff.qualification = qualification.value_or(Qualification::none);
     staff.date_of_birth = f.date(row, "date_of_birth", false);
     staff.pfa_expiry = f.date(row, "pfa_expiry", false);
-    staff.baby_training = f.yes_no(row, "baby_training", ok).value_or(false);
+    staff.baby_training = f.yes_no(row, "baby_training").value_or(false);
     staff.start_date = f.date(row, "start_date", false);
     staff.leave_date = f.date(row, "leave_date", false);
-    staff.in_ratio = f.yes_no(row, "in_ratio", ok);
+    staff.in_ratio = f.yes_no(row, "in_ratio");
     if (columns.has("studying") && !f.text(row, "studying").empty()) {
       staff.studying = read_qualification(f, row, "studying");
     }
     if (columns.has("under_2_experience"))
-      staff.under_2_experience = f.yes_no(row, "under_2_experience", ok).value_or(false);
+      staff.under_2_experience = f.yes_no(row, "under_2_experience").value_or(false);
     check_dates_in_order(f, row, staff.start_date, staff.leave_date);
     check_born_before(f, row, staff.date_of_birth, s.period);
+    // A row with other errors still claims its id, so duplicates and references to it
+    // are judged correctly; the load fails on the errors anyway.
     if (id && claim_id(f, row, *id, c.staff_ids, static_cast<StaffIndex>(s.staff.size()), "staff")) {
       staff.id = std::string(*id);
       if (staff.name.empty()) staff.name = staff.id;
@@ -155,15 +149,15 @@ void decode_children(LoadContext& c) {
       f.report(row, "buddy", "the buddy is the same person as the key person",
                "name a second familiar adult as buddy, or leave buddy empty");
     }
-    if (!id || !birth || !room || !key || !buddy) continue;
-    if (!claim_id(f, row, *id, c.child_ids, static_cast<ChildIndex>(s.children.size()), "child"))
+    // A row with other errors still claims its id (see decode_staff).
+    if (!id || !claim_id(f, row, *id, c.child_ids, static_cast<ChildIndex>(s.children.size()), "child"))
       continue;
     child.id = std::string(*id);
     if (child.name.empty()) child.name = child.id;
-    child.date_of_birth = *birth;
-    child.room = *room;
-    child.key_person = *key;
-    child.buddy = *buddy;
+    child.date_of_birth = birth.value_or(Date{});
+    child.room = room.value_or(kNone);
+    child.key_person = key.value_or(kNone);
+    child.buddy = buddy.value_or(kNone);
     s.children.push_back(std::move(child));
   }
   c.rows_read += table->rows();
