@@ -4,6 +4,9 @@
 
 #include "attune/check.hpp"
 #include "attune/render.hpp"
+#include "attune/rules.hpp"
+
+#include <fmt/format.h>
 #include "command.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -18,6 +21,7 @@ struct CheckCommand {
   std::string output;
   std::string color = "auto";
   bool redact = false;
+  std::vector<std::string> only;
 };
 
 std::string format_for(const CheckCommand& o) {
@@ -37,7 +41,9 @@ int run_check(const CheckCommand& o, const Environment& env) {
   if (inputs.failed) return kBadInput;
   std::vector<CheckResult> results;
   results.reserve(inputs.settings.size());
-  for (const auto& loaded : inputs.settings) results.push_back(check_setting(loaded.setting, loaded.profile));
+  CheckOptions options;
+  options.only = o.only;
+  for (const auto& loaded : inputs.settings) results.push_back(check_setting(loaded.setting, loaded.profile, options));
   std::vector<SettingReport> reports;
   bool failing = false;
   for (std::size_t i = 0; i < results.size(); ++i) {
@@ -54,6 +60,19 @@ int run_check(const CheckCommand& o, const Environment& env) {
   return failing ? kFindings : kOk;
 }
 
+const CLI::Validator kRuleSelector(
+    [](std::string& value) -> std::string {
+      if (value == "statutory" || value == "continuity") return {};
+      if (const RuleInfo* info = find_rule(value)) {
+        value = std::string(info->id);  // accept any letter case
+        return {};
+      }
+      const auto close = similar_rule_ids(value);
+      return fmt::format("unknown rule \"{}\"{}; see `attune rules`", value,
+                         close.empty() ? "" : fmt::format(" (did you mean {}?)", fmt::join(close, " or ")));
+    },
+    "RULE");
+
 }  // namespace
 
 std::function<int()> setup_check(CLI::App& app, const Environment& env) {
@@ -67,6 +86,9 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   app.add_option("--color", o->color, "auto (default), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--redact", o->redact, "show ids instead of children's and staff names");
+  app.add_option("--only", o->only, "run only these rules: ids, or statutory / continuity (comma-separated)")
+      ->delimiter(',')
+      ->check(kRuleSelector);
   return [o, &env] { return run_check(*o, env); };
 }
 

@@ -66,7 +66,18 @@ struct CheckResult {
   Metrics metrics;
 };
 
-/// Runs every enabled rule of `profile` over `setting` and computes the metrics.
-CheckResult check_setting(const Setting& setting, const RuleProfile& profile);
+struct CheckOptions {
+  /// Rules to run: rule ids and/or the families "statutory" and "continuity".
+  /// Empty: every rule the profile enables.
+  std::vector<std::string> only;
+};
+
+/// True if `rule` is selected by `only` (see CheckOptions::only).
+bool rule_selected(std::string_view rule, const std::vector<std::string>& only);
+
+/// Runs every enabled (and selected) rule of `profile` over `setting` and computes the
+/// metrics. The metrics do not depend on which rules run.
+CheckResult check_setting(const Setting& setting, const RuleProfile& profile,
+                          const CheckOptions& options = {});
 
 }  // namespace attune

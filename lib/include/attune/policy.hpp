@@ -17,6 +17,10 @@ struct ContinuityPolicy {
   std::array<int, kAgeBandCount> max_key_children{4, 6, 8};
   std::array<int, kAgeBandCount> max_distinct_carers_per_week{6, 8, 10};
   int pfa_expiry_warning_days = 60;
+  /// KP-ROOM: share of the key person's work time that is in the child's room.
+  double key_person_room_share_min = 0.5;
+  /// TRANSITION: minutes the child spends with the new key person before a change.
+  int transition_together_minutes = 60;
 };
 
 }  // namespace attune

@@ -1,6 +1,7 @@
 #include "attune/check.hpp"
 
 #include "../rules/rule.hpp"
+#include "attune/rules.hpp"
 #include "metrics_builder.hpp"
 
 namespace attune {
@@ -15,17 +16,30 @@ std::optional<double> ChildMetrics::key_or_buddy_coverage() const {
   return static_cast<double>(key_or_buddy_minutes) / static_cast<double>(attended_minutes);
 }
 
-CheckResult check_setting(const Setting& setting, const RuleProfile& profile) {
+bool rule_selected(std::string_view rule, const std::vector<std::string>& only) {
+  if (only.empty()) return true;
+  const RuleInfo* info = find_rule(rule);
+  for (const auto& selector : only) {
+    if (info != nullptr && selector == info->id) return true;
+    if (info != nullptr && selector == (info->family == RuleFamily::statutory ? "statutory" : "continuity"))
+      return true;
+  }
+  return false;
+}
+
+CheckResult check_setting(const Setting& setting, const RuleProfile& profile, const CheckOptions& options) {
   CheckResult result;
   result.profile = profile.id;
   result.period = setting.period;
-  rules::RuleContext context{setting, profile, result.findings};
+  ContinuityLedger ledger(setting);
+  rules::RuleContext context{setting, profile, result.findings, ledger};
 
   std::vector<std::unique_ptr<rules::Rule>> active;
   for (auto& rule : rules::make_rules()) {
-    if (profile.rule_enabled(rule->id())) active.push_back(std::move(rule));
+    if (profile.rule_enabled(rule->id()) && rule_selected(rule->id(), options.only))
+      active.push_back(std::move(rule));
   }
-  MetricsBuilder metrics(setting, profile);
+  MetricsBuilder metrics(setting);
   for (auto& rule : active) rule->start(context);
   for (std::size_t d = 0; d < setting.days.size(); ++d) {
     const Day& day = setting.days[d];
@@ -37,13 +51,14 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile) {
     }
     for (auto& rule : active) rule->premises_day(context, day, timeline.premises);
     for (auto& rule : active) rule->day(context, day);
-    metrics.day(day);
+    ledger.add_day(day);
   }
+  ledger.finish();
   for (auto& rule : active) rule->finish(context);
 
   sort_findings(result.findings);
   result.counts = count_findings(result.findings);
-  result.metrics = metrics.finish(result.findings);
+  result.metrics = metrics.finish(result.findings, ledger);
   return result;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
-// Accumulates the metrics of a check as the engine walks the period.
+// Assembles the metrics of a check: per child from the continuity ledger, per room from
+// the timeline, per key person from their key children.
 
+#include "../continuity/ledger.hpp"
 #include "attune/check.hpp"
 #include "attune/timeline.hpp"
 
@@ -8,17 +10,14 @@ namespace attune {
 
 class MetricsBuilder {
  public:
-  MetricsBuilder(const Setting& setting, const RuleProfile& profile);
+  explicit MetricsBuilder(const Setting& setting);
   void room_day(const RoomDay& room_day);
-  void day(const Day& day);
   /// Completes the metrics; breach minutes come from the RATIO-ROOM findings.
-  Metrics finish(const std::vector<Finding>& findings);
+  Metrics finish(const std::vector<Finding>& findings, const ContinuityLedger& ledger);
 
  private:
   const Setting& setting_;
-  const RuleProfile& profile_;
   Metrics metrics_;
-  std::vector<bool> seen_;  ///< child attended at least once
 };
 
 }  // namespace attune

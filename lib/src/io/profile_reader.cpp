@@ -105,7 +105,7 @@ void decode_rules(const io::ConfigReader& r, const io::ConfigNode& root, RulePro
 
 std::optional<RuleProfile> load_profile(const std::filesystem::path& file, Diagnostics& diagnostics) {
   const std::string display = file.lexically_normal().string();
-  Diagnostics local(diagnostics.total() + 50);
+  Diagnostics local;
   auto text = io::read_file(file.string(), display, local);
   if (!text) {
     diagnostics.merge(std::move(local));

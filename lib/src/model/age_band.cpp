@@ -15,7 +15,7 @@ std::string_view age_band_label(AgeBand band) {
   switch (band) {
     case AgeBand::under_2: return "under 2";
     case AgeBand::age_2: return "aged 2";
-    case AgeBand::age_3_plus: return "3 and over";
+    case AgeBand::age_3_plus: return "aged 3 and over";
   }
   return "under 2";
 }

@@ -8,6 +8,7 @@
 
 #include "attune/render.hpp"
 #include "attune/rules.hpp"
+#include "continuity_table.hpp"
 #include "text_style.hpp"
 
 namespace attune {
@@ -33,7 +34,7 @@ std::string who(const Setting& s, const Finding& f, bool redact) {
 Line line_for(const Setting& s, const Finding& f, bool redact) {
   Line line;
   if (f.date) line.day = format_day_label(*f.date);
-  if (f.time) line.time = format_window(*f.time);
+  if (f.time) line.time = f.time->start == f.time->end ? format_clock_time(f.time->start) : format_window(*f.time);
   if (f.room != kNone) line.where = room_label(s, f.room);
   else if (f.date && f.time && f.child == kNone && f.staff == kNone) line.where = "premises";
   const std::string person = who(s, f, redact);
@@ -41,17 +42,8 @@ Line line_for(const Setting& s, const Finding& f, bool redact) {
   return line;
 }
 
-/// Display width of UTF-8 text (code points; the en dash is one column).
-std::size_t width(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
-std::string pad(std::string_view text, std::size_t to) {
-  std::string out(text);
-  out.append(to > width(text) ? to - width(text) : 0, ' ');
-  return out;
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 std::string_view severity_heading(Severity s, std::size_t n) {
@@ -73,15 +65,15 @@ void render_group(std::string& out, const Setting& s, std::string_view rule, Sev
   std::size_t day_w = 0, time_w = 0, where_w = 0;
   for (const Finding* f : group) {
     lines.push_back(line_for(s, *f, redact));
-    day_w = std::max(day_w, width(lines.back().day));
-    time_w = std::max(time_w, width(lines.back().time));
-    where_w = std::max(where_w, width(lines.back().where));
+    day_w = std::max(day_w, text_width(lines.back().day));
+    time_w = std::max(time_w, text_width(lines.back().time));
+    where_w = std::max(where_w, text_width(lines.back().where));
   }
   for (const Line& l : lines) {
     std::string row = "  ";
-    if (day_w > 0) row += pad(l.day, day_w + 2);
-    if (time_w > 0) row += pad(l.time, time_w + 2);
-    if (where_w > 0) row += pad(l.where, where_w + 2);
+    if (day_w > 0) row += pad_right(l.day, day_w + 2);
+    if (time_w > 0) row += pad_right(l.time, time_w + 2);
+    if (where_w > 0) row += pad_right(l.where, where_w + 2);
     row += l.text;
     out += row + "\n";
   }
@@ -92,9 +84,10 @@ void render_one(std::string& out, const SettingReport& report, const RenderOptio
   const CheckResult& r = report.result;
   const TextStyle style(options.colour);
   out += style.bold(s.urn.empty() ? s.name : fmt::format("{} ({})", s.name, s.urn)) + "\n";
-  out += fmt::format("{} to {} · profile {} · {} rooms, {} children, {} staff\n",
-                     format_day_label(r.period.from), format_day_label(r.period.to), r.profile,
-                     s.rooms.size(), s.children.size(), s.staff.size());
+  out += fmt::format("{} to {} · profile {} · {}, {}, {} staff\n", format_day_label(r.period.from),
+                     format_day_label(r.period.to), r.profile,
+                     plural(s.rooms.size(), "room", "rooms"), plural(s.children.size(), "child", "children"),
+                     s.staff.size());
   const auto& c = r.counts;
   const std::string counts = fmt::format("{} {}, {} {}, {} {}", c.errors, severity_heading(Severity::error, c.errors),
                                          c.warnings, severity_heading(Severity::warning, c.warnings), c.infos,
@@ -112,6 +105,7 @@ void render_one(std::string& out, const SettingReport& report, const RenderOptio
       render_group(out, s, group.front()->rule, severity, group, style, options.redact);
     }
   }
+  render_continuity_table(out, report, style, options.redact);
   if (!r.findings.empty())
     out += style.dim("\nRun `attune explain RULE` for what a rule checks, why, and its source.") + "\n";
 }

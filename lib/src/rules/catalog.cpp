@@ -121,6 +121,88 @@ constexpr std::array kCatalog{
              "for ratios.",
              "Plan ratios without them, and make sure they are always working alongside an adult.",
              "[staff] minimum_age, minimum_age_apprentice"},
+    RuleInfo{"KP-COVERAGE", continuity, Severity::warning, "The key person is there for the child",
+             "Of the minutes a child attends, the share during which their key person (on that day) is on a "
+             "work shift in the same room: not on a break, not non-contact time. A warning below "
+             "key_person_coverage_min.",
+             "A baby builds security with a few adults who are there, day after day. A rota can meet every "
+             "ratio and still have the key person on shift mostly when their key children are not.",
+             "Align the key person's shifts with their key children's sessions, or choose a key person whose "
+             "working pattern matches the child's days.",
+             "[policy] key_person_coverage_min"},
+    RuleInfo{"KP-BUDDY-COVERAGE", continuity, Severity::warning, "The key person or buddy is there",
+             "Of the minutes a child attends, the share during which their key person or their buddy is on a "
+             "work shift in the same room. A warning below key_or_buddy_coverage_min.",
+             "When the key person is away the buddy is the familiar face; together they should cover almost "
+             "all of the child's day.",
+             "Choose a buddy whose shifts cover the key person's days off, breaks and early or late shifts.",
+             "[policy] key_or_buddy_coverage_min"},
+    RuleInfo{"KP-HANDOVER", continuity, Severity::warning, "A familiar adult at arrival and departure",
+             "For every arrival and departure, the key person or buddy is on a work shift in the child's room "
+             "within handover_window_minutes of it: someone whose shift [start, end) has start - window <= t "
+             "<= end + window. A room change without a gap is neither an arrival nor a departure.",
+             "Handovers with parents are when a baby is passed between the people they trust; a familiar "
+             "adult there makes the separation and the reunion safe, and lets the day's news be shared.",
+             "Put the key person or buddy on the early or late shift on the child's days, around their "
+             "arrival and collection times.",
+             "[policy] handover_window_minutes"},
+    RuleInfo{"KP-CASELOAD", continuity, Severity::warning, "A key person's caseload is manageable",
+             "On each day, a key person's key children (enrolled that day), counted by band: the sum over "
+             "bands of children / max_key_children for that band must not exceed 1 (so 4 babies is full, and "
+             "3 babies plus 2 two-year-olds is 3/4 + 2/6 = 1.08, over). One finding per key person, on the "
+             "day with the heaviest load.",
+             "A key person can only hold a few babies in mind: attunement needs time with each child and "
+             "each family.",
+             "Share the key children out more evenly, or make a second practitioner the key person for some.",
+             "[policy] max_key_children"},
+    RuleInfo{"KP-ROOM", continuity, Severity::warning, "The key person works in the child's room",
+             "Of the key person's work minutes over the period, the share in the child's room (children.csv "
+             "room). A warning below key_person_room_share_min (default one half).",
+             "A key person who works mostly in another room cannot be the child's familiar adult during the "
+             "day.",
+             "Choose a key person from the child's room, or deploy the key person to that room.",
+             "[policy] key_person_room_share_min"},
+    RuleInfo{"BUDDY-ASSIGNED", continuity, Severity::warning, "Every baby has a buddy",
+             "Every child who attends while under 2 has a buddy (a back-up key person) on those days: "
+             "children.csv buddy, or allocations.csv.",
+             "Key persons have days off, holidays and breaks. A named buddy means the baby still has someone "
+             "familiar, rather than whoever is free.",
+             "Name a buddy for the child: ideally someone in the same room whose shifts cover the key person's "
+             "absences.",
+             "none"},
+    RuleInfo{"CARERS-DISTINCT", continuity, Severity::warning, "A small number of familiar adults",
+             "In each ISO week (Monday to Sunday), the number of different staff on a work shift in the "
+             "child's room at some minute while the child is there. A warning above "
+             "max_distinct_carers_per_week for the child's band.",
+             "Continuity and consistency of care mean the same few adults. A baby handed between many adults "
+             "in a week cannot form secure relationships with any of them.",
+             "Keep staff in a room from day to day (fewer floaters), and put the child's key person and buddy "
+             "on the child's days.",
+             "[policy] max_distinct_carers_per_week"},
+    RuleInfo{"SETTLING-IN", continuity, Severity::warning, "The key person settles a new child in",
+             "For a child whose start_date falls in the period, in each of their first settling_in_sessions "
+             "attended days the key person is in the child's room for every minute the child is there.",
+             "Settling in is when a baby first learns that this adult will come back, and that this place is "
+             "safe: the key person needs to be there throughout.",
+             "Plan the new child's first sessions around the key person's shifts, not the other way round.",
+             "[policy] settling_in_sessions"},
+    RuleInfo{"TRANSITION", continuity, Severity::warning, "Transitions are prepared with the new key person",
+             "When a child's key person or main room changes (from one attended day to the next), the child "
+             "has spent at least transition_together_minutes with the new key person (in the same room, the "
+             "key person on a work shift) on earlier days in the period.",
+             "A move to a new room or a new key person is a loss for a baby; visits with the new adult "
+             "beforehand turn a stranger into someone familiar.",
+             "Plan visits to the new room with the new key person in the weeks before the move, or move the "
+             "key person with the child.",
+             "[policy] transition_together_minutes"},
+    RuleInfo{"CARE-PRIMARY", continuity, Severity::warning, "Intimate care by the key person or buddy",
+             "Each nappy change, feed, sleep and settle in care_log.csv is given by the child's key person or "
+             "buddy on that day. One finding per child and day listing the others. Not evaluated without "
+             "care_log.csv.",
+             "Care routines are moments of close connection; being changed, fed and settled by a familiar "
+             "adult is how a baby learns to trust.",
+             "Plan who does care routines in the room so that key people care for their own key children.",
+             "none"},
 };
 
 }  // namespace

@@ -39,6 +39,8 @@ std::string count_of(long n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
+
 std::int64_t int_value(const Finding& f, std::string_view name) {
   const FindingValue* v = f.value(name);
   if (v == nullptr) return 0;
@@ -53,6 +55,10 @@ std::vector<std::unique_ptr<Rule>> make_rules() {
   add_qualification_rules(rules);
   add_first_aid_rules(rules);
   add_staff_age_rule(rules);
+  add_coverage_rules(rules);
+  add_allocation_rules(rules);
+  add_transition_rules(rules);
+  add_care_primary_rule(rules);
   return rules;
 }
 

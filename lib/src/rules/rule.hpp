@@ -11,6 +11,7 @@
 #include "attune/profile.hpp"
 #include "attune/setting.hpp"
 #include "attune/timeline.hpp"
+#include "../continuity/ledger.hpp"
 
 namespace attune::rules {
 
@@ -18,6 +19,8 @@ struct RuleContext {
   const Setting& setting;
   const RuleProfile& profile;
   std::vector<Finding>& findings;
+  /// Who was with each child; complete by the time `finish` is called.
+  const ContinuityLedger& ledger;
 
   /// The profile's severity for a rule, else the catalog's default.
   [[nodiscard]] Severity severity(std::string_view rule) const;
@@ -99,5 +102,12 @@ void add_qualification_rules(std::vector<std::unique_ptr<Rule>>& rules);
 void add_first_aid_rules(std::vector<std::unique_ptr<Rule>>& rules);
 void add_key_person_rules(std::vector<std::unique_ptr<Rule>>& rules);
 void add_staff_age_rule(std::vector<std::unique_ptr<Rule>>& rules);
+void add_coverage_rules(std::vector<std::unique_ptr<Rule>>& rules);
+void add_allocation_rules(std::vector<std::unique_ptr<Rule>>& rules);
+void add_transition_rules(std::vector<std::unique_ptr<Rule>>& rules);
+void add_care_primary_rule(std::vector<std::unique_ptr<Rule>>& rules);
+
+/// "38%".
+std::string percent(double share);
 
 }  // namespace attune::rules

@@ -1,0 +1,176 @@
+#include "ledger.hpp"
+
+#include <algorithm>
+
+namespace attune {
+namespace {
+
+/// The work spells of one staff member on a day (spells are sorted by staff).
+std::pair<const StaffSpell*, const StaffSpell*> spells_of(const Day& day, StaffIndex staff) {
+  if (staff == kNone) return {nullptr, nullptr};
+  const auto less = [](const StaffSpell& s, StaffIndex i) { return s.staff < i; };
+  const auto first = std::lower_bound(day.staff.begin(), day.staff.end(), staff, less);
+  auto last = first;
+  while (last != day.staff.end() && last->staff == staff) ++last;
+  return {day.staff.data() + (first - day.staff.begin()), day.staff.data() + (last - day.staff.begin())};
+}
+
+/// Work windows of the given people in `room`, merged into a sorted union.
+std::vector<TimeWindow> presence(const Day& day, RoomIndex room, std::initializer_list<StaffIndex> people) {
+  std::vector<TimeWindow> out;
+  for (StaffIndex person : people) {
+    const auto [first, last] = spells_of(day, person);
+    for (const StaffSpell* s = first; s != last; ++s) {
+      if (s->kind == ShiftKind::work && s->room == room) out.push_back(s->time);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](TimeWindow a, TimeWindow b) { return a.start < b.start; });
+  std::vector<TimeWindow> merged;
+  for (TimeWindow w : out) {
+    if (!merged.empty() && w.start <= merged.back().end) merged.back().end = std::max(merged.back().end, w.end);
+    else merged.push_back(w);
+  }
+  return merged;
+}
+
+long overlap_with(TimeWindow window, const std::vector<TimeWindow>& union_of) {
+  long total = 0;
+  for (TimeWindow w : union_of) total += overlap_minutes(window, w);
+  return total;
+}
+
+/// Someone in `union_of` is there within `window_minutes` of `t`: t lies in [s - W, e + W].
+bool near(Minute t, const std::vector<TimeWindow>& union_of, int window_minutes) {
+  return std::any_of(union_of.begin(), union_of.end(), [&](TimeWindow w) {
+    return w.start - window_minutes <= t && t <= w.end + window_minutes;
+  });
+}
+
+}  // namespace
+
+ContinuityLedger::ContinuityLedger(const Setting& setting)
+    : setting_(setting),
+      children_(setting.children.size()),
+      sessions_(setting.children.size()),
+      work_minutes_(setting.staff.size() * (setting.rooms.size() + 1), 0),
+      current_week_(setting.children.size()),
+      week_first_day_(setting.children.size()),
+      week_carers_(setting.children.size()) {
+  for (ChildIndex i = 0; i < children_.size(); ++i) {
+    children_[i].child = i;
+    children_[i].band = age_band_on(setting.children[i].date_of_birth, setting.period.from);
+    children_[i].key_person = setting.key_people_on(i, setting.period.from).first;
+  }
+}
+
+void ContinuityLedger::add_day(const Day& day) {
+  const std::size_t rooms = setting_.rooms.size() + 1;
+  for (const StaffSpell& s : day.staff) {
+    if (s.kind != ShiftKind::work) continue;
+    work_minutes_[s.staff * rooms + (s.room == kNone ? rooms - 1 : s.room)] += s.time.length();
+  }
+  for (std::size_t i = 0; i < day.children.size();) {
+    std::size_t j = i;
+    while (j < day.children.size() && day.children[j].child == day.children[i].child) ++j;
+    add_child_day(day, i, j);
+    i = j;
+  }
+}
+
+void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::size_t last) {
+  const ChildIndex child = day.children[first].child;
+  ChildMetrics& m = children_[child];
+  const auto [key, buddy] = setting_.key_people_on(child, day.date);
+  if (sessions_[child].empty()) m.key_person = key;
+  const int window = setting_.policy.handover_window_minutes;
+
+  ChildSession session;
+  session.date = day.date;
+  session.key_person = key;
+  session.span = TimeWindow{day.children[first].time.start, day.children[first].time.start};
+  std::vector<std::pair<RoomIndex, long>> room_minutes;
+
+  const IsoWeek week = iso_week(day.date);
+  if (current_week_[child] != week) {
+    close_week(child);
+    current_week_[child] = week;
+    week_first_day_[child] = day.date;
+  }
+  auto& carers = week_carers_[child];
+
+  for (std::size_t k = first; k < last; ++k) {
+    const ChildSpell& spell = day.children[k];
+    const long length = spell.time.length();
+    const auto key_there = presence(day, spell.room, {key});
+    const auto familiar = presence(day, spell.room, {key, buddy});
+    const long with_key = overlap_with(spell.time, key_there);
+    m.attended_minutes += length;
+    m.key_person_minutes += with_key;
+    m.key_or_buddy_minutes += overlap_with(spell.time, familiar);
+    session.attended += length;
+    session.with_key_person += with_key;
+    session.span.end = std::max(session.span.end, spell.time.end);
+    auto room = std::find_if(room_minutes.begin(), room_minutes.end(), [&](auto& r) { return r.first == spell.room; });
+    if (room == room_minutes.end()) room_minutes.emplace_back(spell.room, length);
+    else room->second += length;
+
+    // An arrival starts a stretch that does not continue the previous one; a departure
+    // ends a stretch the next one does not continue (a room change at 12:00 is neither).
+    const bool arrival = k == first || day.children[k - 1].time.end != spell.time.start;
+    const bool departure = k + 1 == last || day.children[k + 1].time.start != spell.time.end;
+    if (arrival) {
+      const bool covered = near(spell.time.start, familiar, window);
+      ++m.arrivals;
+      if (covered) ++m.arrivals_with_key_or_buddy;
+      handovers_.push_back(Handover{child, day.date, spell.time.start, spell.room, true, covered});
+    }
+    if (departure) {
+      const bool covered = near(spell.time.end, familiar, window);
+      ++m.departures;
+      if (covered) ++m.departures_with_key_or_buddy;
+      handovers_.push_back(Handover{child, day.date, spell.time.end, spell.room, false, covered});
+    }
+    for (const StaffSpell& s : day.staff) {
+      if (s.kind == ShiftKind::work && s.room == spell.room && overlap_minutes(s.time, spell.time) > 0 &&
+          std::find(carers.begin(), carers.end(), s.staff) == carers.end())
+        carers.push_back(s.staff);
+    }
+  }
+  session.room = std::max_element(room_minutes.begin(), room_minutes.end(),
+                                  [](auto& a, auto& b) { return a.second < b.second; })->first;
+  sessions_[child].push_back(session);
+}
+
+void ContinuityLedger::close_week(ChildIndex child) {
+  auto& carers = week_carers_[child];
+  if (sessions_[child].empty() || week_first_day_[child] == Date{}) {
+    carers.clear();
+    return;
+  }
+  const int n = static_cast<int>(carers.size());
+  weeks_.push_back(WeekOfCarers{child, current_week_[child], week_first_day_[child], n});
+  ChildMetrics& m = children_[child];
+  m.max_distinct_carers_per_week = std::max(m.max_distinct_carers_per_week, n);
+  carers.clear();
+}
+
+void ContinuityLedger::finish() {
+  for (ChildIndex c = 0; c < children_.size(); ++c) close_week(c);
+  std::sort(weeks_.begin(), weeks_.end(), [](const WeekOfCarers& a, const WeekOfCarers& b) {
+    return a.child != b.child ? a.child < b.child : a.first_day < b.first_day;
+  });
+}
+
+long ContinuityLedger::work_minutes(StaffIndex staff, RoomIndex room) const {
+  const std::size_t rooms = setting_.rooms.size() + 1;
+  return work_minutes_[staff * rooms + (room == kNone ? rooms - 1 : room)];
+}
+
+long ContinuityLedger::work_minutes(StaffIndex staff) const {
+  const std::size_t rooms = setting_.rooms.size() + 1;
+  long total = 0;
+  for (std::size_t r = 0; r < rooms; ++r) total += work_minutes_[staff * rooms + r];
+  return total;
+}
+
+}  // namespace attune

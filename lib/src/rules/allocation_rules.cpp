@@ -1,0 +1,139 @@
+// KP-CASELOAD, KP-ROOM and BUDDY-ASSIGNED: whether the allocation of key people can work.
+
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "rule.hpp"
+
+namespace attune::rules {
+namespace {
+
+
+/// Key children by band, and how full the caseload is: the sum over bands of
+/// children / the band's maximum, so 3 babies (of 4) and 3 two-year-olds (of 6) is 1.25.
+struct Caseload {
+  std::array<int, kAgeBandCount> by_band{0, 0, 0};
+  std::int64_t units = 0;  ///< load scaled by the lcm of the maxima: exact comparisons
+  [[nodiscard]] int total() const { return by_band[0] + by_band[1] + by_band[2]; }
+};
+
+class KpCaseload final : public Rule {
+ public:
+  std::string_view id() const override { return "KP-CASELOAD"; }
+  void finish(RuleContext& ctx) override {
+    const Setting& s = ctx.setting;
+    const auto& max = s.policy.max_key_children;
+    const std::int64_t lcm = std::lcm(std::lcm<std::int64_t>(max[0], max[1]), max[2]);
+    std::vector<Caseload> worst(s.staff.size());
+    std::vector<Date> worst_date(s.staff.size());
+    for (const Day& day : s.days) {
+      std::vector<Caseload> today(s.staff.size());
+      for (ChildIndex c = 0; c < s.children.size(); ++c) {
+        if (!s.children[c].enrolled_on(day.date)) continue;
+        const StaffIndex key = s.key_people_on(c, day.date).first;
+        if (key == kNone) continue;
+        const auto band = static_cast<std::size_t>(age_band_on(s.children[c].date_of_birth, day.date));
+        ++today[key].by_band[band];
+        today[key].units += lcm / max[band];
+      }
+      for (StaffIndex k = 0; k < s.staff.size(); ++k) {
+        if (today[k].units > worst[k].units) {
+          worst[k] = today[k];
+          worst_date[k] = day.date;
+        }
+      }
+    }
+    for (StaffIndex k = 0; k < s.staff.size(); ++k) {
+      if (worst[k].units <= lcm) continue;
+      report(ctx, k, worst[k], worst_date[k], static_cast<double>(worst[k].units) / static_cast<double>(lcm));
+    }
+  }
+
+ private:
+  void report(RuleContext& ctx, StaffIndex k, const Caseload& load, Date date, double fullness) {
+    const auto& max = ctx.setting.policy.max_key_children;
+    Finding f = ctx.make(id());
+    f.date = date;
+    f.staff = k;
+    f.values = {{"key_children", std::int64_t{load.total()}},
+                {"under_2", std::int64_t{load.by_band[0]}},
+                {"age_2", std::int64_t{load.by_band[1]}},
+                {"age_3_plus", std::int64_t{load.by_band[2]}},
+                {"load", fullness}};
+    std::vector<std::string> parts, limits;
+    for (AgeBand band : kAgeBands) {
+      const auto b = static_cast<std::size_t>(band);
+      if (load.by_band[b] == 0) continue;
+      parts.push_back(fmt::format("{} {}", load.by_band[b], age_band_label(band)));
+      limits.push_back(fmt::format("{} {}", max[b], age_band_label(band)));
+    }
+    if (parts.size() == 1) {
+      f.message = fmt::format("{} key children ({}); the policy allows at most {}", load.total(), parts[0], limits[0]);
+    } else {
+      f.message = fmt::format("{} key children ({}): {:.2f} times a full caseload (at most {})", load.total(),
+                              fmt::join(parts, ", "), fullness, fmt::join(limits, ", or "));
+    }
+    ctx.findings.push_back(std::move(f));
+  }
+};
+
+class KpRoom final : public Rule {
+ public:
+  std::string_view id() const override { return "KP-ROOM"; }
+  void finish(RuleContext& ctx) override {
+    const double threshold = ctx.setting.policy.key_person_room_share_min;
+    for (const ChildMetrics& m : ctx.ledger.children()) {
+      if (m.attended_minutes == 0 || m.key_person == kNone) continue;
+      const RoomIndex room = ctx.setting.children[m.child].room;
+      const long total = ctx.ledger.work_minutes(m.key_person);
+      if (total == 0) continue;  // not on the rota at all: KP-COVERAGE says so
+      const long in_room = ctx.ledger.work_minutes(m.key_person, room);
+      const double share = static_cast<double>(in_room) / static_cast<double>(total);
+      if (share >= threshold) continue;
+      Finding f = ctx.make(id());
+      f.child = m.child;
+      f.staff = m.key_person;
+      f.room = room;
+      f.values = {{"share", share},
+                  {"threshold", threshold},
+                  {"minutes_in_room", std::int64_t{in_room}},
+                  {"work_minutes", std::int64_t{total}}};
+      f.message = fmt::format("the key person works {} of their time in the child's room ({} of {} minutes); the "
+                              "policy asks for at least {}",
+                              percent(share), in_room, total, percent(threshold));
+      ctx.findings.push_back(std::move(f));
+    }
+  }
+};
+
+class BuddyAssigned final : public Rule {
+ public:
+  std::string_view id() const override { return "BUDDY-ASSIGNED"; }
+  void finish(RuleContext& ctx) override {
+    const Setting& s = ctx.setting;
+    for (ChildIndex c = 0; c < s.children.size(); ++c) {
+      for (const ChildSession& session : ctx.ledger.sessions(c)) {
+        if (age_band_on(s.children[c].date_of_birth, session.date) != AgeBand::under_2) continue;
+        if (s.key_people_on(c, session.date).second != kNone) continue;
+        Finding f = ctx.make(id());
+        f.date = session.date;
+        f.child = c;
+        f.room = s.children[c].room;
+        f.message = "no buddy (a second familiar adult) for a child under 2";
+        ctx.findings.push_back(std::move(f));
+        break;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+void add_allocation_rules(std::vector<std::unique_ptr<Rule>>& rules) {
+  rules.push_back(std::make_unique<KpCaseload>());
+  rules.push_back(std::make_unique<KpRoom>());
+  rules.push_back(std::make_unique<BuddyAssigned>());
+}
+
+}  // namespace attune::rules
