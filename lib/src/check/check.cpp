@@ -43,13 +43,14 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
   for (auto& rule : active) rule->start(context);
   for (std::size_t d = 0; d < setting.days.size(); ++d) {
     const Day& day = setting.days[d];
-    if (day.children.empty()) continue;
-    const DayTimeline timeline = build_day_timeline(setting, profile, d);
-    for (const RoomDay& room_day : timeline.rooms) {
-      for (auto& rule : active) rule->room_day(context, day, room_day);
-      metrics.room_day(room_day);
+    if (!day.children.empty()) {
+      const DayTimeline timeline = build_day_timeline(setting, profile, d);
+      for (const RoomDay& room_day : timeline.rooms) {
+        for (auto& rule : active) rule->room_day(context, day, room_day);
+        metrics.room_day(room_day);
+      }
+      for (auto& rule : active) rule->premises_day(context, day, timeline.premises);
     }
-    for (auto& rule : active) rule->premises_day(context, day, timeline.premises);
     for (auto& rule : active) rule->day(context, day);
     ledger.add_day(day);
   }
