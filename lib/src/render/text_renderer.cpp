@@ -84,8 +84,9 @@ void render_one(std::string& out, const SettingReport& report, const RenderOptio
   const CheckResult& r = report.result;
   const TextStyle style(options.colour);
   out += style.bold(s.urn.empty() ? s.name : fmt::format("{} ({})", s.name, s.urn)) + "\n";
-  out += fmt::format("{} to {} · profile {} · {}, {}, {} staff\n", format_day_label(r.period.from),
-                     format_day_label(r.period.to), r.profile,
+  const auto year = [](Date d) { return static_cast<int>(std::chrono::year_month_day{d}.year()); };
+  out += fmt::format("{} {} to {} {} · profile {} · {}, {}, {} staff\n", format_day_label(r.period.from),
+                     year(r.period.from), format_day_label(r.period.to), year(r.period.to), r.profile,
                      plural(s.rooms.size(), "room", "rooms"), plural(s.children.size(), "child", "children"),
                      s.staff.size());
   const auto& c = r.counts;
