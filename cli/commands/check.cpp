@@ -22,6 +22,7 @@ struct CheckCommand {
   std::string color = "auto";
   bool redact = false;
   std::vector<std::string> only;
+  std::size_t limit = 20;
 };
 
 std::string format_for(const CheckCommand& o) {
@@ -53,6 +54,7 @@ int run_check(const CheckCommand& o, const Environment& env) {
   const std::string format = format_for(o);
   RenderOptions render;
   render.redact = o.redact;
+  render.limit_per_rule = o.limit;
   render.colour = format == "text" && use_colour(o.color, env.stdout_is_terminal, env.no_color, o.output);
   const std::string text = format == "json" ? render_json(reports, render) : render_text(reports, render);
   const bool holds_names = format == "text" && !o.redact;
@@ -86,6 +88,7 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   app.add_option("--color", o->color, "auto (default), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--redact", o->redact, "show ids instead of children's and staff names");
+  app.add_option("--limit", o->limit, "text: at most N findings per rule (default 20; 0 = all)");
   app.add_option("--only", o->only, "run only these rules: ids, or statutory / continuity (comma-separated)")
       ->delimiter(',')
       ->check(kRuleSelector);

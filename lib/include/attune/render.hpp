@@ -14,6 +14,8 @@ namespace attune {
 struct RenderOptions {
   bool colour = false;  ///< ANSI colour (text only)
   bool redact = false;  ///< children's and staff names replaced by their ids
+  /// Text: at most this many lines per rule, then "... and N more"; 0 = all.
+  std::size_t limit_per_rule = 0;
 };
 
 /// One checked setting, as the renderers see it.

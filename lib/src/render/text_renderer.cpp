@@ -55,16 +55,19 @@ std::string_view severity_heading(Severity s, std::size_t n) {
   return "";
 }
 
-void render_group(std::string& out, const Setting& s, std::string_view rule, Severity severity, const std::vector<const Finding*>& group,
-                  const TextStyle& style, bool redact) {
+void render_group(std::string& out, const Setting& s, std::string_view rule, Severity severity,
+                  const std::vector<const Finding*>& group, const TextStyle& style, const RenderOptions& options) {
+  const bool redact = options.redact;
   const RuleInfo* info = find_rule(rule);
   out += fmt::format("\n{} {} {}\n", style.severity(severity, std::string(rule)),
                      info != nullptr ? info->title : std::string_view{},
                      style.dim(fmt::format("({} {})", group.size(), severity_heading(severity, group.size()))));
+  const std::size_t shown =
+      options.limit_per_rule > 0 ? std::min(options.limit_per_rule, group.size()) : group.size();
   std::vector<Line> lines;
   std::size_t day_w = 0, time_w = 0, where_w = 0;
-  for (const Finding* f : group) {
-    lines.push_back(line_for(s, *f, redact));
+  for (std::size_t i = 0; i < shown; ++i) {
+    lines.push_back(line_for(s, *group[i], redact));
     day_w = std::max(day_w, text_width(lines.back().day));
     time_w = std::max(time_w, text_width(lines.back().time));
     where_w = std::max(where_w, text_width(lines.back().where));
@@ -76,6 +79,10 @@ void render_group(std::string& out, const Setting& s, std::string_view rule, Sev
     if (where_w > 0) row += pad_right(l.where, where_w + 2);
     row += l.text;
     out += row + "\n";
+  }
+  if (shown < group.size()) {
+    out += style.dim(fmt::format("  ... and {} more (--limit 0 shows all; --format json lists every finding)",
+                                 group.size() - shown)) + "\n";
   }
 }
 
@@ -103,7 +110,7 @@ void render_one(std::string& out, const SettingReport& report, const RenderOptio
       if (f.severity == severity) groups[rule_order(f.rule)].push_back(&f);
     }
     for (const auto& [order, group] : groups) {
-      render_group(out, s, group.front()->rule, severity, group, style, options.redact);
+      render_group(out, s, group.front()->rule, severity, group, style, options);
     }
   }
   render_continuity_table(out, report, style, options.redact);
