@@ -59,6 +59,7 @@ void on_record(int /*terminator*/, void* user) {
   } else if (state.fields != state.table.columns().size()) {
     const std::size_t fields = state.fields;
     state.table.discard_row();
+    state.table.note_rejected_row();
     Diagnostic d;
     d.where = SourceRegion{state.table.file(), state.record_line, 0, 0};
     d.message = fmt::format("this row has {} field{} but the header has {}", fields,
@@ -111,6 +112,28 @@ std::uint32_t column_of(const std::string& text, std::size_t line_start, std::si
   return column;
 }
 
+/// Where the quote left open at the end of the file was opened: the last quote that
+/// starts a quoted value, scanning the record from its first byte.
+SourceRegion unclosed_quote(const std::string& text, std::size_t record_offset, std::uint32_t record_line,
+                            const std::string& file) {
+  bool quoted = false;
+  std::size_t opened = record_offset;
+  for (std::size_t i = record_offset; i < text.size(); ++i) {
+    if (text[i] != '"') continue;
+    if (!quoted) opened = i;
+    quoted = !quoted;
+  }
+  std::uint32_t line = record_line;
+  std::size_t line_start = record_offset;
+  for (std::size_t i = record_offset; i < opened; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return SourceRegion{file, line, column_of(text, line_start, opened), 1};
+}
+
 }  // namespace
 
 RecordTable read_csv(std::string text, const std::string& file, Diagnostics& diagnostics,
@@ -141,8 +164,12 @@ RecordTable read_csv(std::string text, const std::string& file, Diagnostics& dia
                "quote inside it written twice (\"\")";
       d.source_line = table.line_text(line);
       diagnostics.add(std::move(d));
-      if (state.have_header) table.discard_row();
-      else state.header.clear();
+      if (state.have_header) {
+        table.discard_row();
+        table.note_rejected_row();
+      } else {
+        state.header.clear();
+      }
       parser = make_parser(options.delimiter);
       state.in_record = false;
       state.fields = 0;
@@ -152,12 +179,15 @@ RecordTable read_csv(std::string text, const std::string& file, Diagnostics& dia
   }
   if (csv_fini(parser.get(), on_field, on_record, &state) != 0) {
     Diagnostic d;
-    d.where = SourceRegion{file, state.record_line, 0, 0};
-    d.message = "a quoted value that starts on this line is never closed";
+    d.where = unclosed_quote(source, state.record_offset, state.record_line, file);
+    d.message = "a quoted value that starts here is never closed";
     d.hint = "add the closing double quote (the file may have been cut short)";
-    d.source_line = table.line_text(state.record_line);
+    d.source_line = table.line_text(d.where.line);
     diagnostics.add(std::move(d));
-    if (state.have_header) table.discard_row();
+    if (state.have_header) {
+      table.discard_row();
+      table.note_rejected_row();
+    }
   }
   if (!state.have_header) {
     diagnostics.error(SourceRegion{file, 1, 0, 0}, "the file is empty",

@@ -168,7 +168,7 @@ std::optional<bool> FieldReader::yes_no(std::size_t row, std::string_view column
 
 std::optional<std::uint32_t> FieldReader::reference(
     std::size_t row, std::string_view column,
-    const std::unordered_map<std::string, std::uint32_t>& ids, std::string_view what,
+    const IdIndex& index, std::string_view what,
     std::string_view where_defined, bool required) const {
   const auto value = text(row, column);
   if (value.empty()) {
@@ -177,11 +177,12 @@ std::optional<std::uint32_t> FieldReader::reference(
            fmt::format("name a {} from {}", what, where_defined));
     return std::nullopt;
   }
-  const auto it = ids.find(std::string(value));
-  if (it != ids.end()) return it->second;
+  const auto it = index.ids.find(std::string(value));
+  if (it != index.ids.end()) return it->second;
+  if (!index.complete) return std::nullopt;
   std::vector<std::string> known;
-  known.reserve(ids.size());
-  for (const auto& [id, index] : ids) known.push_back(id);
+  known.reserve(index.ids.size());
+  for (const auto& [id, position] : index.ids) known.push_back(id);
   std::sort(known.begin(), known.end());
   std::string hint = fmt::format("use a {} id from {}", what, where_defined);
   const std::string suggestion = util::did_you_mean(value, known);

@@ -22,6 +22,14 @@ struct DaySpec {
   Date date{};      ///< when not weekly
 };
 
+/// The ids of one table, to their index. `complete` is false when the table could not be
+/// read at all: a reference to an id not found is then not reported, since it would
+/// only mislead (the real problem is already reported).
+struct IdIndex {
+  std::unordered_map<std::string, std::uint32_t> ids;
+  bool complete = true;
+};
+
 /// Column positions of one file, by the names attune uses.
 class ColumnMap {
  public:
@@ -62,7 +70,7 @@ class FieldReader {
   /// An id that must be one of `ids`; empty gives kNone when not required.
   std::optional<std::uint32_t> reference(
       std::size_t row, std::string_view column,
-      const std::unordered_map<std::string, std::uint32_t>& ids, std::string_view what,
+      const IdIndex& index, std::string_view what,
       std::string_view where_defined, bool required) const;
 
   /// Reports a problem with one cell.

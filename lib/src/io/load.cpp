@@ -45,12 +45,22 @@ void resolve_period(io::SettingConfig& config, const LoadOptions& options, const
 }
 
 void read_tables(io::LoadContext& c, std::string_view setting_text) {
+  const io::SourceLines lines(setting_text);
   for (std::size_t i = 0; i < io::kTableKinds; ++i) {
     io::TableSource& source = c.config.tables[i];
     if (!source.present) continue;
     if (source.inline_rows != nullptr) {
       c.tables[i] = io::table_from_list(*source.inline_rows, source.display,
                                         std::string(setting_text), c.diagnostics);
+      continue;
+    }
+    std::error_code ec;
+    if (source.named_by != nullptr && !std::filesystem::exists(source.file, ec)) {
+      // Point at the line of setting.toml that names the missing file.
+      io::report_at(c.diagnostics, *source.named_by, lines,
+                    fmt::format("{} file \"{}\" not found", io::table_name(static_cast<io::TableKind>(i)),
+                                source.named_by->text),
+                    fmt::format("check the name, or put the file next to setting.toml ({})", source.display));
       continue;
     }
     auto text = io::read_file(source.file.string(), source.display, c.diagnostics);
@@ -76,7 +86,7 @@ LoadResult load_setting_text(std::string_view text, bool yaml, const fs::path& d
   c.setting().path = display_path;
   resolve_period(c.config, options, display, result.diagnostics);
   for (std::size_t i = 0; i < c.setting().rooms.size(); ++i)
-    c.room_ids.emplace(c.setting().rooms[i].id, static_cast<RoomIndex>(i));
+    c.room_ids.ids.emplace(c.setting().rooms[i].id, static_cast<RoomIndex>(i));
 
   read_tables(c, text);
   io::decode_staff(c);

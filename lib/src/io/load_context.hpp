@@ -14,7 +14,6 @@
 
 namespace attune::io {
 
-using IdMap = std::unordered_map<std::string, std::uint32_t>;
 
 /// A shifts.csv row.
 struct ShiftRow {
@@ -48,9 +47,9 @@ struct LoadContext {
 
   SettingConfig config;
   Diagnostics& diagnostics;
-  IdMap room_ids;
-  IdMap staff_ids;
-  IdMap child_ids;
+  IdIndex room_ids;
+  IdIndex staff_ids;
+  IdIndex child_ids;
   std::array<std::optional<RecordTable>, kTableKinds> tables;
   std::vector<ShiftRow> shifts;
   std::vector<AttendanceRow> attendance;

@@ -13,9 +13,9 @@ namespace attune::io {
 namespace {
 
 /// Claims an id for row `row`; reports a duplicate at its cell.
-bool claim_id(const FieldReader& f, std::size_t row, std::string_view id, IdMap& ids,
+bool claim_id(const FieldReader& f, std::size_t row, std::string_view id, IdIndex& ids,
               std::uint32_t index, std::string_view what) {
-  const auto [it, inserted] = ids.emplace(std::string(id), index);
+  const auto [it, inserted] = ids.ids.emplace(std::string(id), index);
   if (!inserted) {
     f.report(row, "id", fmt::format("{} id {} is used twice", what, util::quoted(id)),
              "give each row its own id");
@@ -63,10 +63,12 @@ void decode_staff(LoadContext& c) {
       "date_of_birth", "pfa_expiry", "baby_training", "start_date",
       "leave_date",    "in_ratio",   "studying",      "under_2_experience"};
   const RecordTable* table = c.table(TableKind::staff);
+  c.staff_ids.complete = false;
   if (table == nullptr) return;
   const TableSource& source = c.config.table(TableKind::staff);
   ColumnMap columns;
   if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  c.staff_ids.complete = table->rejected_rows() == 0;
   const FieldReader f(*table, columns, source.spec, c.diagnostics);
   Setting& s = c.setting();
   s.recorded.staff_date_of_birth = columns.has("date_of_birth");
@@ -115,10 +117,12 @@ void decode_children(LoadContext& c) {
   static constexpr std::array<std::string_view, 5> optional{"key_person", "buddy", "start_date",
                                                             "leave_date", "family"};
   const RecordTable* table = c.table(TableKind::children);
+  c.child_ids.complete = false;
   if (table == nullptr) return;
   const TableSource& source = c.config.table(TableKind::children);
   ColumnMap columns;
   if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  c.child_ids.complete = table->rejected_rows() == 0;
   const FieldReader f(*table, columns, source.spec, c.diagnostics);
   Setting& s = c.setting();
   s.recorded.family = columns.has("family");

@@ -26,6 +26,9 @@ class RecordTable {
   [[nodiscard]] std::size_t rows() const { return row_line_.size(); }
   [[nodiscard]] std::string_view cell(std::size_t row, std::size_t col) const;
   [[nodiscard]] std::uint32_t row_line(std::size_t row) const { return row_line_[row]; }
+  /// Rows the reader could not read (reported already): their ids are unknown.
+  [[nodiscard]] std::size_t rejected_rows() const { return rejected_rows_; }
+  void note_rejected_row() { ++rejected_rows_; }
 
   [[nodiscard]] SourceRegion cell_region(std::size_t row, std::size_t col) const;
   [[nodiscard]] SourceRegion row_region(std::size_t row) const;
@@ -72,6 +75,7 @@ class RecordTable {
   std::vector<std::string> columns_;
   std::uint32_t header_line_ = 1;
   char delimiter_ = ',';
+  std::size_t rejected_rows_ = 0;
   std::string arena_;
   std::vector<std::uint32_t> cell_end_;
   std::size_t committed_cells_ = 0;

@@ -23,6 +23,7 @@ struct TableSource {
   std::filesystem::path file;      ///< CSV file to open
   std::string display;             ///< the file as named in messages
   const ConfigNode* inline_rows = nullptr;  ///< setting.yaml list
+  const ConfigNode* named_by = nullptr;     ///< the [data] entry naming the file, if any
   ImportSpec spec;
 };
 
