@@ -58,12 +58,14 @@ LoadedInputs load_inputs(const InputOptions& options, const Environment& env) {
       continue;
     }
     const auto found = find_settings(path);
+    if (found.size() != 1 || found.front() != fs::path(path)) out.group = true;
     if (found.empty()) {
       fmt::print(stderr, "{}: error: no setting.toml or setting.yaml in this folder or below\n", path);
       out.failed = true;
     }
     settings.insert(settings.end(), found.begin(), found.end());
   }
+  if (options.paths.size() > 1) out.group = true;
   for (const auto& path : settings) {
     LoadResult result = load_setting(path, load);
     out.rows_read += result.rows_read;

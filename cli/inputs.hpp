@@ -30,6 +30,7 @@ struct LoadedSetting {
 struct LoadedInputs {
   std::vector<LoadedSetting> settings;
   bool failed = false;  ///< some input could not be loaded (exit 2)
+  bool group = false;   ///< several paths, or a folder of settings: report as a group
   std::size_t rows_read = 0;
 };
 

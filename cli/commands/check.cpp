@@ -1,5 +1,6 @@
 // attune check PATH... : validate rosters against the rules; print findings.
 
+#include <cctype>
 #include <memory>
 
 #include "attune/check.hpp"
@@ -55,6 +56,7 @@ int run_check(const CheckCommand& o, const Environment& env) {
   RenderOptions render;
   render.redact = o.redact;
   render.limit_per_rule = o.limit;
+  render.group = inputs.group;
   render.colour = format == "text" && use_colour(o.color, env.stdout_is_terminal, env.no_color, o.output);
   const std::string text = format == "json" ? render_json(reports, render) : render_text(reports, render);
   const bool holds_names = format == "text" && !o.redact;
@@ -64,6 +66,7 @@ int run_check(const CheckCommand& o, const Environment& env) {
 
 const CLI::Validator kRuleSelector(
     [](std::string& value) -> std::string {
+      for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (value == "statutory" || value == "continuity") return {};
       if (const RuleInfo* info = find_rule(value)) {
         value = std::string(info->id);  // accept any letter case
@@ -91,7 +94,7 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   app.add_option("--limit", o->limit, "text: at most N findings per rule (default 20; 0 = all)");
   app.add_option("--only", o->only, "run only these rules: ids, or statutory / continuity (comma-separated)")
       ->delimiter(',')
-      ->check(kRuleSelector);
+      ->transform(kRuleSelector);
   return [o, &env] { return run_check(*o, env); };
 }
 

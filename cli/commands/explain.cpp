@@ -50,14 +50,20 @@ int run_explain(const ExplainCommand& o, const Environment& env) {
   const auto profile = load_named_profile(o.profile, ".", "attune explain", env);
   if (!profile) return kBadInput;
   std::string out = fmt::format("{}: {}\n", info->id, info->title);
-  out += fmt::format("Severity: {} ({})\n\n", severity_id(info->severity),
-                     info->family == RuleFamily::statutory ? "statutory requirement" : "continuity of care");
+  const auto setting = profile->rules.find(info->id);
+  const Severity severity =
+      setting != profile->rules.end() && setting->second.severity ? *setting->second.severity : info->severity;
+  out += fmt::format("Severity: {} ({}){}\n\n", severity_id(severity),
+                     info->family == RuleFamily::statutory ? "statutory requirement" : "continuity of care",
+                     profile->rule_enabled(info->id) ? "" : "; switched off in this profile");
   out += "What it checks\n" + wrap(info->checks, "  ") + "\n";
   out += "Why it matters\n" + wrap(info->why, "  ") + "\n";
   out += "What to change\n" + wrap(info->fix, "  ") + "\n";
   const auto numbers = rule_numbers(info->id, *profile, ContinuityPolicy{});
   if (!numbers.empty()) {
-    out += fmt::format("Numbers in profile {}\n", profile->id);
+    out += info->family == RuleFamily::statutory
+               ? fmt::format("Numbers in profile {}\n", profile->id)
+               : std::string("Numbers (the default [policy]; a setting's setting.toml can change them)\n");
     for (const auto& n : numbers) out += wrap("- " + n, "  ");
     out += "\n";
   }

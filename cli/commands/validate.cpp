@@ -16,10 +16,13 @@ std::function<int()> setup_validate(CLI::App& app, const Environment& env) {
     const LoadedInputs inputs = load_inputs(*o, env);
     for (const auto& loaded : inputs.settings) {
       const Setting& s = loaded.setting;
-      fmt::print("{}: ok: {} rooms, {} children, {} staff, {} days ({} to {}), profile {}\n",
-                 s.path.lexically_normal().string(), s.rooms.size(), s.children.size(), s.staff.size(),
-                 s.days.size(), format_iso_date(s.period.from), format_iso_date(s.period.to),
-                 loaded.profile.id);
+      const auto count = [](std::size_t n, const char* one, const char* many) {
+        return fmt::format("{} {}", n, n == 1 ? one : many);
+      };
+      fmt::print("{}: ok: {}, {}, {} staff, {} ({} to {}), profile {}\n", s.path.lexically_normal().string(),
+                 count(s.rooms.size(), "room", "rooms"), count(s.children.size(), "child", "children"),
+                 s.staff.size(), count(s.days.size(), "day", "days"), format_iso_date(s.period.from),
+                 format_iso_date(s.period.to), loaded.profile.id);
     }
     if (!inputs.settings.empty()) fmt::print("{} rows read\n", inputs.rows_read);
     return inputs.failed ? kBadInput : kOk;

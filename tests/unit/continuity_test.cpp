@@ -166,7 +166,7 @@ TEST_CASE("caseload: five babies are over a limit of four; mixed bands add up") 
   // x: 4 babies exactly: full, not over.
   for (int i = 11; i <= 14; ++i)
     yaml += "  - { id: c" + std::to_string(i) + ", name: C, date_of_birth: 2025-06-01, room: babies, key_person: x, buddy: k }\n";
-  const auto r = check(yaml);
+  const auto r = check(yaml + "shifts: []\nattendance: []\n");
   const auto f = test::findings_of(r, "KP-CASELOAD");
   REQUIRE(f.size() == 2);
   CHECK(f[0].staff == 0);
@@ -199,6 +199,8 @@ attendance:
 TEST_CASE("care by someone other than the key person or buddy is listed") {
   const auto r = check(test::header() + kStaff + R"(children:
   - { id: c1, name: Amy, date_of_birth: 2025-06-01, room: babies, key_person: k, buddy: b }
+shifts: []
+attendance: []
 care_log:
   - { child: c1, staff: k, date: 2026-11-02, time: "10:00", kind: nappy }
   - { child: c1, staff: x, date: 2026-11-02, time: "12:00", kind: feed }

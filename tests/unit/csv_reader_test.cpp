@@ -64,8 +64,8 @@ TEST_CASE("a stray quote is reported at its line") {
 TEST_CASE("an unterminated quote is reported at the line it starts") {
   Diagnostics d;
   read_csv("id,name\nc1,Amy\nc2,\"Ben\nc3,Cal\n", "x.csv", d);
-  CHECK(all(d).find("x.csv:3: error: a quoted value that starts on this line is never closed") !=
-        std::string::npos);
+  // c2,"Ben: the quote opens at column 4 of line 3.
+  CHECK(all(d).find("x.csv:3:4: error: a quoted value that starts here is never closed") != std::string::npos);
 }
 
 TEST_CASE("cell places are found again for messages") {

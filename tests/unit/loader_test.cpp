@@ -114,6 +114,25 @@ TEST_CASE("a broken setting file names the place") {
   CHECK(d[0].where.line == 1);
 }
 
+TEST_CASE("a setting.yaml without its lists is an error, not an empty nursery") {
+  const std::string errors = test::load_errors(test::header() + kStaff + kChildren);
+  CHECK(errors.find("setting.yaml has no shifts list") != std::string::npos);
+  CHECK(errors.find("setting.yaml has no attendance list") != std::string::npos);
+}
+
+TEST_CASE("without a period, dates of birth are not judged against one") {
+  const std::string errors = test::load_errors(R"(setting: { name: X }
+rooms: [ { id: babies } ]
+staff: []
+children:
+  - { id: c1, name: Amy, date_of_birth: 2025-06-01, room: babies, key_person: "" }
+shifts: []
+attendance: []
+)");
+  CHECK(errors.find("no audit period") != std::string::npos);
+  CHECK(errors.find("in the future") == std::string::npos);
+}
+
 TEST_CASE("misspelt keys are reported, not ignored") {
   const std::string errors = test::load_errors(R"(setting: { name: X, opening: { open: "07:30", close: "18:30" } }
 period: { from: 2026-11-02, to: 2026-11-06 }
@@ -131,7 +150,8 @@ rooms: [ { id: babies } ]
   LoadOptions options;
   options.from = test::day("2026-11-03");
   options.to = test::day("2026-11-04");
-  LoadResult r = load_setting_text(test::header() + kStaff + kChildren, true, "setting.yaml", ".", options);
+  LoadResult r = load_setting_text(test::header() + kStaff + kChildren + "shifts: []\nattendance: []\n", true,
+                                   "setting.yaml", ".", options);
   REQUIRE(r.setting.has_value());
   CHECK(r.setting->days.size() == 2);
 }
@@ -139,7 +159,7 @@ rooms: [ { id: babies } ]
 TEST_CASE("the diagnostics list is capped but every problem is counted") {
   std::string yaml = test::header() + kStaff + "children:\n";
   for (int i = 0; i < 80; ++i) yaml += "  - { id: c" + std::to_string(i) + ", name: X, date_of_birth: 2025-01-01, room: nowhere, key_person: s1 }\n";
-  LoadResult r = load_setting_text(yaml, true, "setting.yaml", ".", LoadOptions{});
+  LoadResult r = load_setting_text(yaml + "shifts: []\nattendance: []\n", true, "setting.yaml", ".", LoadOptions{});
   CHECK(r.diagnostics.total() == 80);
   CHECK(r.diagnostics.items().size() == 50);
   CHECK(r.diagnostics.dropped() == 30);

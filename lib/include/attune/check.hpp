@@ -52,8 +52,18 @@ struct RoomMetrics {
   long child_minutes = 0;   ///< sum over minutes of children present
 };
 
+/// One child on one attended day (for the report's child x day table).
+struct ChildDayMetrics {
+  ChildIndex child = kNone;
+  Date date{};
+  long attended_minutes = 0;
+  long key_person_minutes = 0;
+  long key_or_buddy_minutes = 0;
+};
+
 struct Metrics {
   std::vector<ChildMetrics> children;
+  std::vector<ChildDayMetrics> child_days;  ///< by child, then date
   std::vector<KeyPersonMetrics> key_persons;
   std::vector<RoomMetrics> rooms;
 };

@@ -16,6 +16,9 @@ struct RenderOptions {
   bool redact = false;  ///< children's and staff names replaced by their ids
   /// Text: at most this many lines per rule, then "... and N more"; 0 = all.
   std::size_t limit_per_rule = 0;
+  /// JSON: the several-settings form ({"settings": [...]}) even for one setting, as
+  /// when a folder of settings was checked, so scripts see one shape.
+  bool group = false;
 };
 
 /// One checked setting, as the renderers see it.

@@ -39,7 +39,7 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
     if (profile.rule_enabled(rule->id()) && rule_selected(rule->id(), options.only))
       active.push_back(std::move(rule));
   }
-  MetricsBuilder metrics(setting);
+  MetricsBuilder metrics(setting, profile);
   for (auto& rule : active) rule->start(context);
   for (std::size_t d = 0; d < setting.days.size(); ++d) {
     const Day& day = setting.days[d];
@@ -59,7 +59,7 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
 
   sort_findings(result.findings);
   result.counts = count_findings(result.findings);
-  result.metrics = metrics.finish(result.findings, ledger);
+  result.metrics = metrics.finish(ledger);
   return result;
 }
 

@@ -2,22 +2,26 @@
 
 namespace attune {
 
-MetricsBuilder::MetricsBuilder(const Setting& setting) : setting_(setting) {
+MetricsBuilder::MetricsBuilder(const Setting& setting, const RuleProfile& profile)
+    : setting_(setting), profile_(profile) {
   metrics_.rooms.resize(setting.rooms.size());
   for (RoomIndex r = 0; r < setting.rooms.size(); ++r) metrics_.rooms[r].room = r;
 }
 
 void MetricsBuilder::room_day(const RoomDay& room_day) {
   RoomMetrics& m = metrics_.rooms[room_day.room];
-  for (const Segment& s : room_day.segments) m.child_minutes += static_cast<long>(s.child_count()) * s.time.length();
+  for (const Segment& s : room_day.segments) {
+    m.child_minutes += static_cast<long>(s.child_count()) * s.time.length();
+    if (s.staff_in_ratio < required_staff(s, profile_)) m.breach_minutes += s.time.length();
+  }
 }
 
-Metrics MetricsBuilder::finish(const std::vector<Finding>& findings, const ContinuityLedger& ledger) {
-  for (const Finding& f : findings) {
-    if (f.rule == "RATIO-ROOM" && f.time && f.room < metrics_.rooms.size())
-      metrics_.rooms[f.room].breach_minutes += f.time->length();
-  }
+Metrics MetricsBuilder::finish(const ContinuityLedger& ledger) {
   metrics_.children = ledger.children();
+  for (ChildIndex c = 0; c < setting_.children.size(); ++c) {
+    for (const ChildSession& s : ledger.sessions(c))
+      metrics_.child_days.push_back(ChildDayMetrics{c, s.date, s.attended, s.with_key_person, s.with_key_or_buddy});
+  }
   // Key persons: each child counts once, for their key person on the first day they
   // attend (or the period's first day if they do not attend).
   std::vector<KeyPersonMetrics> by_staff(setting_.staff.size());

@@ -10,13 +10,14 @@ namespace attune {
 
 class MetricsBuilder {
  public:
-  explicit MetricsBuilder(const Setting& setting);
+  MetricsBuilder(const Setting& setting, const RuleProfile& profile);
+  /// Child minutes and minutes below ratio of one room-day (whichever rules run).
   void room_day(const RoomDay& room_day);
-  /// Completes the metrics; breach minutes come from the RATIO-ROOM findings.
-  Metrics finish(const std::vector<Finding>& findings, const ContinuityLedger& ledger);
+  Metrics finish(const ContinuityLedger& ledger);
 
  private:
   const Setting& setting_;
+  const RuleProfile& profile_;
   Metrics metrics_;
 };
 

@@ -104,11 +104,13 @@ void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::siz
     const auto key_there = presence(day, spell.room, {key});
     const auto familiar = presence(day, spell.room, {key, buddy});
     const long with_key = overlap_with(spell.time, key_there);
+    const long with_familiar = overlap_with(spell.time, familiar);
     m.attended_minutes += length;
     m.key_person_minutes += with_key;
-    m.key_or_buddy_minutes += overlap_with(spell.time, familiar);
+    m.key_or_buddy_minutes += with_familiar;
     session.attended += length;
     session.with_key_person += with_key;
+    session.with_key_or_buddy += with_familiar;
     session.span.end = std::max(session.span.end, spell.time.end);
     auto room = std::find_if(room_minutes.begin(), room_minutes.end(), [&](auto& r) { return r.first == spell.room; });
     if (room == room_minutes.end()) room_minutes.emplace_back(spell.room, length);

@@ -35,6 +35,7 @@ struct ChildSession {
   StaffIndex key_person = kNone;
   long attended = 0;
   long with_key_person = 0;
+  long with_key_or_buddy = 0;
 };
 
 /// Distinct adults who cared for a child in one ISO week.

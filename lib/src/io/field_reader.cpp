@@ -8,9 +8,10 @@
 
 namespace attune::io {
 
-bool ColumnMap::resolve(const RecordTable& table, std::span<const std::string_view> required,
-                        std::span<const std::string_view> optional, const ImportSpec& spec,
+bool ColumnMap::resolve(const RecordTable& table, const TableSchema& schema, const ImportSpec& spec,
                         Diagnostics& diagnostics) {
+  const auto& required = schema.required;
+  const auto& optional = schema.optional;
   std::vector<std::string> missing;
   // An empty list in setting.yaml has no columns and no rows: nothing to read.
   const bool empty_list = table.columns().empty() && table.rows() == 0 && table.source().size() > 0;
@@ -32,6 +33,7 @@ bool ColumnMap::resolve(const RecordTable& table, std::span<const std::string_vi
     positions_[std::string(name)] = index;
   }
   for (auto name : optional) positions_[std::string(name)] = find(name);
+  warn_misspelt_columns(table, diagnostics);
   if (!missing.empty() && !empty_list) {
     Diagnostic d;
     d.where = table.header_region();
@@ -44,6 +46,29 @@ bool ColumnMap::resolve(const RecordTable& table, std::span<const std::string_vi
     return false;
   }
   return true;
+}
+
+void ColumnMap::warn_misspelt_columns(const RecordTable& table, Diagnostics& diagnostics) const {
+  std::vector<std::string> unused;
+  for (const auto& [name, position] : positions_) {
+    if (position == kAbsent) unused.push_back(name);
+  }
+  std::sort(unused.begin(), unused.end());
+  for (std::size_t i = 0; i < table.columns().size(); ++i) {
+    bool used = false;
+    for (const auto& [name, position] : positions_) used = used || position == i;
+    if (used) continue;
+    const auto close = util::closest(table.columns()[i], unused, 1);
+    if (close.empty()) continue;
+    Diagnostic d;
+    d.severity = DiagnosticSeverity::warning;
+    d.where = table.header_region();
+    d.message = fmt::format("column \"{}\" is not one attune reads, so it is ignored (did you mean \"{}\"?)",
+                            table.columns()[i], close.front());
+    d.hint = "rename the column if it is meant to be read";
+    d.source_line = table.line_text(d.where.line);
+    diagnostics.add(std::move(d));
+  }
 }
 
 std::size_t ColumnMap::operator[](std::string_view name) const {

@@ -12,6 +12,7 @@
 #include "attune/clock_time.hpp"
 #include "import_spec.hpp"
 #include "record_table.hpp"
+#include "table_schema.hpp"
 
 namespace attune::io {
 
@@ -36,13 +37,15 @@ class ColumnMap {
   static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
   /// Finds each name (through the import mapping). Missing required columns are one
   /// error listing what the file does have; returns false then.
-  bool resolve(const RecordTable& table, std::span<const std::string_view> required,
-               std::span<const std::string_view> optional, const ImportSpec& spec,
+  /// A column of the file that is close to a name attune reads but is not used gets a
+  /// warning ("did you mean"); other extra columns are ignored quietly.
+  bool resolve(const RecordTable& table, const TableSchema& schema, const ImportSpec& spec,
                Diagnostics& diagnostics);
   [[nodiscard]] std::size_t operator[](std::string_view name) const;
   [[nodiscard]] bool has(std::string_view name) const { return (*this)[name] != kAbsent; }
 
  private:
+  void warn_misspelt_columns(const RecordTable& table, Diagnostics& diagnostics) const;
   std::unordered_map<std::string, std::size_t> positions_;
 };
 

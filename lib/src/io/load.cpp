@@ -21,14 +21,15 @@ bool is_yaml(const fs::path& file) {
 }
 
 /// The period: --from/--to override [period]; at least one source must give both ends.
-void resolve_period(io::SettingConfig& config, const LoadOptions& options, const std::string& file,
+/// False when there is none.
+bool resolve_period(io::SettingConfig& config, const LoadOptions& options, const std::string& file,
                     Diagnostics& diagnostics) {
   Period& period = config.setting.period;
   if (!config.has_period && (!options.from || !options.to)) {
     if (!options.from && !options.to) {
       diagnostics.error(SourceRegion{file, 0, 0, 0}, "no audit period",
                         "add [period] from = 2026-11-02, to = 2026-11-06, or pass --from and --to");
-      return;
+      return false;
     }
     // One end given on the command line: the other defaults to it (one day).
     period = Period{options.from.value_or(*options.to), options.to.value_or(*options.from)};
@@ -42,6 +43,7 @@ void resolve_period(io::SettingConfig& config, const LoadOptions& options, const
                       "swap from and to");
     period.to = period.from;
   }
+  return true;
 }
 
 void read_tables(io::LoadContext& c, std::string_view setting_text) {
@@ -84,7 +86,7 @@ LoadResult load_setting_text(std::string_view text, bool yaml, const fs::path& d
                                              display_path.parent_path(), result.diagnostics),
                     result.diagnostics);
   c.setting().path = display_path;
-  resolve_period(c.config, options, display, result.diagnostics);
+  c.period_known = resolve_period(c.config, options, display, result.diagnostics);
   for (std::size_t i = 0; i < c.setting().rooms.size(); ++i)
     c.room_ids.ids.emplace(c.setting().rooms[i].id, static_cast<RoomIndex>(i));
 

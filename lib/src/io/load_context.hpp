@@ -55,6 +55,7 @@ struct LoadContext {
   std::vector<AttendanceRow> attendance;
   std::vector<CareRow> care;
   std::size_t rows_read = 0;
+  bool period_known = true;  ///< false: no period, so no date can be judged against it
 
   Setting& setting() { return config.setting; }
   [[nodiscard]] const RecordTable* table(TableKind kind) const {

@@ -8,6 +8,7 @@
 #include "../model/names.hpp"
 #include "../util/text.hpp"
 #include "load_context.hpp"
+#include "table_schema.hpp"
 
 namespace attune::io {
 namespace {
@@ -34,8 +35,8 @@ void check_dates_in_order(const FieldReader& f, std::size_t row, const std::opti
 }
 
 void check_born_before(const FieldReader& f, std::size_t row, const std::optional<Date>& birth,
-                       const Period& period) {
-  if (birth && *birth > period.to) {
+                       const Period& period, bool period_known) {
+  if (period_known && birth && *birth > period.to) {
     f.report(row, "date_of_birth",
              fmt::format("date of birth {} is in the future (after the audit period ends on {})",
                          format_iso_date(*birth), format_iso_date(period.to)),
@@ -58,16 +59,12 @@ std::optional<Qualification> read_qualification(const FieldReader& f, std::size_
 }  // namespace
 
 void decode_staff(LoadContext& c) {
-  static constexpr std::array<std::string_view, 4> required{"id", "name", "role", "qualification"};
-  static constexpr std::array<std::string_view, 8> optional{
-      "date_of_birth", "pfa_expiry", "baby_training", "start_date",
-      "leave_date",    "in_ratio",   "studying",      "under_2_experience"};
   const RecordTable* table = c.table(TableKind::staff);
   c.staff_ids.complete = false;
   if (table == nullptr) return;
   const TableSource& source = c.config.table(TableKind::staff);
   ColumnMap columns;
-  if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  if (!columns.resolve(*table, table_schema(TableKind::staff), source.spec, c.diagnostics)) return;
   c.staff_ids.complete = table->rejected_rows() == 0;
   const FieldReader f(*table, columns, source.spec, c.diagnostics);
   Setting& s = c.setting();
@@ -100,7 +97,7 @@ void decode_staff(LoadContext& c) {
     if (columns.has("under_2_experience"))
       staff.under_2_experience = f.yes_no(row, "under_2_experience").value_or(false);
     check_dates_in_order(f, row, staff.start_date, staff.leave_date);
-    check_born_before(f, row, staff.date_of_birth, s.period);
+    check_born_before(f, row, staff.date_of_birth, s.period, c.period_known);
     // A row with other errors still claims its id, so duplicates and references to it
     // are judged correctly; the load fails on the errors anyway.
     if (id && claim_id(f, row, *id, c.staff_ids, static_cast<StaffIndex>(s.staff.size()), "staff")) {
@@ -113,15 +110,12 @@ void decode_staff(LoadContext& c) {
 }
 
 void decode_children(LoadContext& c) {
-  static constexpr std::array<std::string_view, 4> required{"id", "name", "date_of_birth", "room"};
-  static constexpr std::array<std::string_view, 5> optional{"key_person", "buddy", "start_date",
-                                                            "leave_date", "family"};
   const RecordTable* table = c.table(TableKind::children);
   c.child_ids.complete = false;
   if (table == nullptr) return;
   const TableSource& source = c.config.table(TableKind::children);
   ColumnMap columns;
-  if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  if (!columns.resolve(*table, table_schema(TableKind::children), source.spec, c.diagnostics)) return;
   c.child_ids.complete = table->rejected_rows() == 0;
   const FieldReader f(*table, columns, source.spec, c.diagnostics);
   Setting& s = c.setting();
@@ -141,7 +135,7 @@ void decode_children(LoadContext& c) {
     const auto id = f.required_text(row, "id");
     child.name = std::string(f.text(row, "name"));
     const auto birth = f.date(row, "date_of_birth", true);
-    check_born_before(f, row, birth, s.period);
+    check_born_before(f, row, birth, s.period, c.period_known);
     const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting", true);
     const auto key = f.reference(row, "key_person", c.staff_ids, "staff member", staff_file, false);
     const auto buddy = f.reference(row, "buddy", c.staff_ids, "staff member", staff_file, false);
@@ -168,13 +162,11 @@ void decode_children(LoadContext& c) {
 }
 
 void decode_allocations(LoadContext& c) {
-  static constexpr std::array<std::string_view, 3> required{"child", "key_person", "from"};
-  static constexpr std::array<std::string_view, 2> optional{"buddy", "to"};
   const RecordTable* table = c.table(TableKind::allocations);
   if (table == nullptr) return;
   const TableSource& source = c.config.table(TableKind::allocations);
   ColumnMap columns;
-  if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  if (!columns.resolve(*table, table_schema(TableKind::allocations), source.spec, c.diagnostics)) return;
   const FieldReader f(*table, columns, source.spec, c.diagnostics);
   Setting& s = c.setting();
   s.recorded.allocations = true;

@@ -76,9 +76,10 @@ void decode_rules(const io::ConfigReader& r, const io::ConfigNode& root, RulePro
   const io::ConfigNode* node = r.map(root, "rules");
   if (node == nullptr) return;
   for (const auto& entry : node->children) {
-    if (find_rule(entry.key) == nullptr) {
+    const RuleInfo* info = find_rule(entry.key);
+    if (info == nullptr) {
       std::vector<std::string> ids;
-      for (const auto& info : rule_catalog()) ids.emplace_back(info.id);
+      for (const auto& known : rule_catalog()) ids.emplace_back(known.id);
       r.error(entry, fmt::format("unknown rule \"{}\"{}", entry.key, util::did_you_mean(entry.key, ids)),
               "see `attune rules` for the rule ids");
       continue;
@@ -97,7 +98,7 @@ void decode_rules(const io::ConfigReader& r, const io::ConfigNode& root, RulePro
         r.error(*entry.find("severity"), fmt::format("unknown severity {}", util::quoted(*v)),
                 fmt::format("use one of: {}", detail::severity_choices()));
     }
-    p.rules[entry.key] = std::move(settings);
+    p.rules[std::string(info->id)] = std::move(settings);
   }
 }
 

@@ -7,6 +7,7 @@
 #include "../model/names.hpp"
 #include "../util/text.hpp"
 #include "load_context.hpp"
+#include "table_schema.hpp"
 
 namespace attune::io {
 namespace {
@@ -50,13 +51,11 @@ bool in_period(const DaySpec& day, const Period& period) {
 }  // namespace
 
 void decode_shifts(LoadContext& c) {
-  static constexpr std::array<std::string_view, 5> required{"staff", "date", "start", "end", "room"};
-  static constexpr std::array<std::string_view, 1> optional{"kind"};
   const RecordTable* table = c.table(TableKind::shifts);
   if (table == nullptr) return;
   const TableSource& source = c.config.table(TableKind::shifts);
   ColumnMap columns;
-  if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  if (!columns.resolve(*table, table_schema(TableKind::shifts), source.spec, c.diagnostics)) return;
   const FieldReader f(*table, columns, source.spec, c.diagnostics);
   const std::string staff_file = c.config.table(TableKind::staff).display;
   const Period period = c.setting().period;
@@ -102,13 +101,11 @@ void decode_shifts(LoadContext& c) {
 }
 
 void decode_attendance(LoadContext& c) {
-  static constexpr std::array<std::string_view, 4> required{"child", "date", "start", "end"};
-  static constexpr std::array<std::string_view, 1> optional{"room"};
   const RecordTable* table = c.table(TableKind::attendance);
   if (table == nullptr) return;
   const TableSource& source = c.config.table(TableKind::attendance);
   ColumnMap columns;
-  if (!columns.resolve(*table, required, optional, source.spec, c.diagnostics)) return;
+  if (!columns.resolve(*table, table_schema(TableKind::attendance), source.spec, c.diagnostics)) return;
   const FieldReader f(*table, columns, source.spec, c.diagnostics);
   const Setting& s = c.setting();
   const std::string children_file = c.config.table(TableKind::children).display;
@@ -122,14 +119,15 @@ void decode_attendance(LoadContext& c) {
     if (!day) continue;
     const RowTimes times = read_times(f, row, *day, "session");
     if (!times.ok || !child || !room) continue;
-    if (!times.off && times.time.start < s.opening.start) {
+    const bool check_opening = c.config.opening_ok;
+    if (check_opening && !times.off && times.time.start < s.opening.start) {
       f.report(row, "start",
                fmt::format("arrives at {}, before the setting opens at {}",
                            format_clock_time(times.time.start), format_clock_time(s.opening.start)),
                "correct the time, or the opening hours in setting.toml");
       continue;
     }
-    if (!times.off && times.time.end > s.opening.end) {
+    if (check_opening && !times.off && times.time.end > s.opening.end) {
       f.report(row, "end",
                fmt::format("leaves at {}, after the setting closes at {}",
                            format_clock_time(times.time.end), format_clock_time(s.opening.end)),
@@ -150,12 +148,11 @@ void decode_attendance(LoadContext& c) {
 }
 
 void decode_care_log(LoadContext& c) {
-  static constexpr std::array<std::string_view, 5> required{"child", "staff", "date", "time", "kind"};
   const RecordTable* table = c.table(TableKind::care_log);
   if (table == nullptr) return;
   const TableSource& source = c.config.table(TableKind::care_log);
   ColumnMap columns;
-  if (!columns.resolve(*table, required, {}, source.spec, c.diagnostics)) return;
+  if (!columns.resolve(*table, table_schema(TableKind::care_log), source.spec, c.diagnostics)) return;
   const FieldReader f(*table, columns, source.spec, c.diagnostics);
   c.setting().recorded.care_log = true;
   const std::string children_file = c.config.table(TableKind::children).display;

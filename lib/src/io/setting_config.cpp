@@ -1,9 +1,12 @@
 #include "setting_config.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "../util/text.hpp"
 #include "config_reader.hpp"
+#include "table_schema.hpp"
 
 namespace attune::io {
 namespace {
@@ -11,7 +14,7 @@ namespace {
 constexpr std::array<std::string_view, kTableKinds> kTableNames{
     "children", "staff", "shifts", "attendance", "care_log", "allocations"};
 
-void decode_header(const ConfigReader& r, const ConfigNode& root, Setting& s) {
+void decode_header(const ConfigReader& r, const ConfigNode& root, Setting& s, bool& opening_ok) {
   const ConfigNode* node = r.map(root, "setting");
   if (node == nullptr) {
     r.error(root, "missing the [setting] section", "add [setting] with name, profile and opening");
@@ -21,8 +24,10 @@ void decode_header(const ConfigReader& r, const ConfigNode& root, Setting& s) {
   if (auto v = r.text(*node, "name", true)) s.name = *v;
   if (auto v = r.text(*node, "urn", false)) s.urn = *v;
   s.profile = r.text(*node, "profile", false).value_or("eyfs-2024-group");
+  s.opening = TimeWindow{0, kMinutesPerDay};
   if (const ConfigNode* opening = node->find("opening")) {
     if (auto w = r.window(*opening, "open", "close")) s.opening = *w;
+    else opening_ok = false;
   } else {
     s.opening = TimeWindow{0, kMinutesPerDay};
   }
@@ -99,11 +104,24 @@ void decode_policy(const ConfigReader& r, const ConfigNode& root, ContinuityPoli
   decode_bands(r, *node, "max_distinct_carers_per_week", p.max_distinct_carers_per_week);
 }
 
-void decode_import(const ConfigReader& r, const ConfigNode& node, ImportSpec& spec) {
-  r.check_keys(node, {"columns", "date_format", "time_format", "delimiter", "values"},
-               fmt::format("[import.{}]", node.key));
+/// Reports `key` at `node` unless it is a column attune reads from `kind`.
+bool known_column(const ConfigReader& r, const ConfigNode& node, TableKind kind, std::string_view section) {
+  const TableSchema& schema = table_schema(kind);
+  std::vector<std::string> names;
+  for (auto n : schema.required) names.emplace_back(n);
+  for (auto n : schema.optional) names.emplace_back(n);
+  if (std::find(names.begin(), names.end(), node.key) != names.end()) return true;
+  r.error(node, fmt::format("\"{}\" is not a column of {}{}", node.key, table_name(kind), util::did_you_mean(node.key, names)),
+          fmt::format("{} maps attune's column names ({}) to your file's", section, util::join(names)));
+  return false;
+}
+
+void decode_import(const ConfigReader& r, const ConfigNode& node, TableKind kind, ImportSpec& spec) {
+  const std::string section = fmt::format("[import.{}]", node.key);
+  r.check_keys(node, {"columns", "date_format", "time_format", "delimiter", "values"}, section);
   if (const ConfigNode* columns = r.map(node, "columns")) {
     for (const auto& c : columns->children) {
+      if (!known_column(r, c, kind, section)) continue;
       if (!c.is_scalar() || c.text.empty()) r.error(c, "a column mapping is the file's column name");
       else spec.columns[c.key] = c.text;
     }
@@ -129,6 +147,7 @@ void decode_import(const ConfigReader& r, const ConfigNode& node, ImportSpec& sp
   }
   if (const ConfigNode* values = r.map(node, "values")) {
     for (const auto& column : values->children) {
+      if (!known_column(r, column, kind, section)) continue;
       if (!column.is_map()) {
         r.error(column, "a value map is a table: { \"their value\" = \"attune value\" }");
         continue;
@@ -155,7 +174,7 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
   } else {
     r.check_keys(root, {"setting", "period", "rooms", "policy", "data", "import"}, "setting.toml");
   }
-  decode_header(r, root, config.setting);
+  decode_header(r, root, config.setting, config.opening_ok);
   decode_period(r, root, config);
   if (const ConfigNode* rooms = r.list(root, "rooms")) {
     for (const auto& room : rooms->children) decode_room(r, room, config.setting);
@@ -171,6 +190,11 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
         config.tables[i].present = true;
         config.tables[i].inline_rows = rows;
         config.tables[i].display = root.where.file;
+      } else if (i < 4 && root.find(kTableNames[i]) == nullptr) {
+        // A missing list would read as "nobody here": say so instead of finding nothing.
+        r.error(root, fmt::format("setting.yaml has no {} list", kTableNames[i]),
+                fmt::format("add `{}:` with one entry per row (write `{}: []` if there are none)", kTableNames[i],
+                            kTableNames[i]));
       }
     }
     return config;
@@ -197,14 +221,24 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
   }
   if (data != nullptr) {
     if (auto v = r.text(*data, "policy", false)) config.policy_answers = base_dir / *v;
-    if (auto v = r.text(*data, "overrides", false)) config.overrides = base_dir / *v;
+    if (auto v = r.text(*data, "overrides", false)) {
+      config.overrides = base_dir / *v;
+      Diagnostic d;
+      d.severity = DiagnosticSeverity::warning;
+      d.where = data->find("overrides")->where;
+      d.message = "overrides (exceptional circumstances) are not applied by this version of attune";
+      d.hint = "findings inside them are reported as usual";
+      d.source_line = lines.line(d.where.line);
+      diagnostics.add(std::move(d));
+    }
   }
   if (const ConfigNode* imports = r.map(root, "import")) {
     r.check_keys(*imports, {"children", "staff", "shifts", "attendance", "care_log", "allocations"},
                  "[import]");
     for (const auto& node : imports->children) {
       for (std::size_t i = 0; i < kTableKinds; ++i) {
-        if (node.key == kTableNames[i] && node.is_map()) decode_import(r, node, config.tables[i].spec);
+        if (node.key == kTableNames[i] && node.is_map())
+          decode_import(r, node, static_cast<TableKind>(i), config.tables[i].spec);
       }
     }
   }

@@ -30,6 +30,7 @@ struct TableSource {
 struct SettingConfig {
   Setting setting;  ///< name, urn, profile, opening, policy, rooms; period if given
   bool has_period = false;
+  bool opening_ok = true;  ///< false: the opening hours were given but wrong (no checks against them)
   std::array<TableSource, kTableKinds> tables;
   std::filesystem::path policy_answers;  ///< [data] policy, if given
   std::filesystem::path overrides;       ///< [data] overrides, if given

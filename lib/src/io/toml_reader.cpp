@@ -30,8 +30,8 @@ std::string scalar_text(const toml::node& node) {
   }
   if (auto t = node.as_time()) {
     const toml::time v = t->get();
-    return fmt::format("{:02}:{:02}{}", v.hour, v.minute,
-                       v.second != 0 || v.nanosecond != 0 ? ":xx" : "");
+    if (v.second == 0 && v.nanosecond == 0) return fmt::format("{:02}:{:02}", v.hour, v.minute);
+    return fmt::format("{:02}:{:02}:{:02}", v.hour, v.minute, v.second);
   }
   if (auto dt = node.as_date_time()) {
     const toml::date v = dt->get().date;

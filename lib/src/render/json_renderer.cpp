@@ -100,11 +100,11 @@ void add_setting_body(Json& j, const SettingReport& report) {
 
 }  // namespace
 
-std::string render_json(std::span<const SettingReport> reports, const RenderOptions& /*options*/) {
+std::string render_json(std::span<const SettingReport> reports, const RenderOptions& options) {
   Json doc;
   doc["schema"] = "attune.check/1";
   doc["tool"] = Json{{"name", "attune"}, {"version", std::string(version())}};
-  if (reports.size() == 1) {
+  if (reports.size() == 1 && !options.group) {
     add_setting_body(doc, reports[0]);
   } else {
     FindingCounts total;

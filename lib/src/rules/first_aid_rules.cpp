@@ -92,16 +92,30 @@ bool on_premises(const Day& day, StaffIndex staff, TimeWindow window) {
   return false;
 }
 
+/// A time with children on the premises and no one with in-date first aid.
+struct FirstAidGap {
+  Date date{};
+  TimeWindow time;
+};
+
 class PfaExpiry final : public Rule {
  public:
   std::string_view id() const override { return "PFA-EXPIRY"; }
+  /// The gaps are found here, not read from PFA-ON-SITE's findings, so this rule says
+  /// the same whichever other rules run.
+  void premises_day(RuleContext&, const Day& day, const RoomDay& rd) override {
+    for (const Segment& s : rd.segments) {
+      if (s.pfa_on_premises > 0) continue;
+      if (!gaps_.empty() && gaps_.back().date == day.date && gaps_.back().time.end == s.time.start)
+        gaps_.back().time.end = s.time.end;
+      else
+        gaps_.push_back(FirstAidGap{day.date, s.time});
+    }
+  }
   void finish(RuleContext& ctx) override {
     if (!ctx.setting.recorded.pfa_expiry) return;
     const Period& period = ctx.setting.period;
-    std::vector<const Finding*> gaps;
-    for (const Finding& f : ctx.findings) {
-      if (f.rule == "PFA-ON-SITE" && f.date && f.time) gaps.push_back(&f);
-    }
+    const auto& gaps = gaps_;
     for (StaffIndex i = 0; i < ctx.setting.staff.size(); ++i) {
       const Staff& staff = ctx.setting.staff[i];
       if (!staff.pfa_expiry || !employed_during(staff, period)) continue;
@@ -113,35 +127,40 @@ class PfaExpiry final : public Rule {
   }
 
  private:
+  std::vector<FirstAidGap> gaps_;
+
   static bool employed_during(const Staff& s, const Period& p) {
     return (!s.start_date || *s.start_date <= p.to) && (!s.leave_date || *s.leave_date >= p.from);
   }
 
-  static void expired(RuleContext& ctx, StaffIndex i, Date expiry, const std::vector<const Finding*>& gaps) {
+  static void expired(RuleContext& ctx, StaffIndex i, Date expiry, const std::vector<FirstAidGap>& gaps) {
     const Period& period = ctx.setting.period;
     Finding f = ctx.make("PFA-EXPIRY");
     f.staff = i;
     std::int64_t needed = 0;
-    for (const Finding* gap : gaps) {
-      if (*gap->date <= expiry) continue;
-      const Day& day = ctx.setting.days[static_cast<std::size_t>((*gap->date - period.from).count())];
-      if (!on_premises(day, i, *gap->time)) continue;
+    for (const FirstAidGap& gap : gaps) {
+      if (gap.date <= expiry) continue;
+      const Day& day = ctx.setting.days[static_cast<std::size_t>((gap.date - period.from).count())];
+      if (!on_premises(day, i, gap.time)) continue;
       if (needed++ == 0) {
-        f.date = gap->date;
-        f.time = gap->time;
+        f.date = gap.date;
+        f.time = gap.time;
       }
     }
     f.values = {{"expiry", format_iso_date(expiry)}, {"needed", needed}};
     if (needed > 0) {
       f.message = fmt::format(
-          "certificate expired on {}; they were on the premises when no one else had paediatric "
+          "certificate valid until {}; after that they were on the premises when no one else had paediatric "
           "first aid ({})",
           format_iso_date(expiry), count_of(needed, "time", "times"));
     } else {
       f.severity = Severity::warning;
       const Date first_day = expiry + std::chrono::days{1};
       if (first_day >= period.from) f.date = first_day;
-      f.message = fmt::format("certificate expired on {}", format_iso_date(expiry));
+      f.message = first_day >= period.from
+                      ? fmt::format("certificate valid until {}; not valid from {}", format_iso_date(expiry),
+                                    format_iso_date(first_day))
+                      : fmt::format("certificate expired on {}", format_iso_date(expiry));
     }
     ctx.findings.push_back(std::move(f));
   }

@@ -34,6 +34,26 @@ std::vector<std::string> ratio_numbers(const RuleProfile& p) {
   return out;
 }
 
+std::string by_band(const std::array<int, kAgeBandCount>& values) {
+  return fmt::format("under 2: {}; aged 2: {}; aged 3 and over: {}", values[0], values[1], values[2]);
+}
+
+std::vector<std::string> continuity_numbers(std::string_view rule, const ContinuityPolicy& c) {
+  const auto pct = [](double share) { return fmt::format("{:.0f}%", share * 100); };
+  if (rule == "KP-COVERAGE") return {fmt::format("key_person_coverage_min = {}", pct(c.key_person_coverage_min))};
+  if (rule == "KP-BUDDY-COVERAGE")
+    return {fmt::format("key_or_buddy_coverage_min = {}", pct(c.key_or_buddy_coverage_min))};
+  if (rule == "KP-HANDOVER") return {fmt::format("handover_window_minutes = {}", c.handover_window_minutes)};
+  if (rule == "KP-CASELOAD") return {fmt::format("max_key_children: {}", by_band(c.max_key_children))};
+  if (rule == "KP-ROOM") return {fmt::format("key_person_room_share_min = {}", pct(c.key_person_room_share_min))};
+  if (rule == "CARERS-DISTINCT")
+    return {fmt::format("max_distinct_carers_per_week: {}", by_band(c.max_distinct_carers_per_week))};
+  if (rule == "SETTLING-IN") return {fmt::format("settling_in_sessions = {}", c.settling_in_sessions)};
+  if (rule == "TRANSITION")
+    return {fmt::format("transition_together_minutes = {}", c.transition_together_minutes)};
+  return {};
+}
+
 }  // namespace
 
 std::vector<std::string> rule_numbers(std::string_view rule, const RuleProfile& p,
@@ -52,7 +72,7 @@ std::vector<std::string> rule_numbers(std::string_view rule, const RuleProfile& 
     return {fmt::format("warn {} days before a certificate expires", policy.pfa_expiry_warning_days)};
   if (rule == "STAFF-AGE")
     return {fmt::format("minimum age {} (apprentices {})", p.minimum_age, p.minimum_age_apprentice)};
-  return {};
+  return continuity_numbers(rule, policy);
 }
 
 }  // namespace attune

@@ -14,7 +14,18 @@ class StaffAge final : public Rule {
   std::string_view id() const override { return "STAFF-AGE"; }
   void start(RuleContext& ctx) override {
     skip_ = !ctx.setting.recorded.staff_date_of_birth;
-    if (skip_) ctx.not_evaluated(id(), "staff.csv has no date_of_birth column; everyone is taken to be old enough");
+    if (skip_) {
+      ctx.not_evaluated(id(), "staff.csv has no date_of_birth column; everyone is taken to be old enough");
+      return;
+    }
+    std::vector<std::string> unknown;
+    for (const Staff& s : ctx.setting.staff) {
+      if (!s.date_of_birth) unknown.push_back(s.id);
+    }
+    if (!unknown.empty()) {
+      ctx.not_evaluated(id(), fmt::format("no date of birth for {}; taken to be old enough to count in ratio",
+                                          fmt::join(unknown, ", ")));
+    }
   }
   void day(RuleContext& ctx, const Day& day) override {
     if (skip_) return;
@@ -39,7 +50,7 @@ class StaffAge final : public Rule {
       f.staff = index;
       f.values = {{"age", std::int64_t{age}}, {"minimum_age", std::int64_t{minimum}},
                   {"days", std::int64_t{entry.days}}};
-      f.message = fmt::format("aged {}, under the minimum age of {}: not counted in ratio on the {} rostered",
+      f.message = fmt::format("aged {}, under the minimum age of {}: not counted in ratio on {} rostered",
                               age, minimum, count_of(entry.days, "day", "days"));
       ctx.findings.push_back(std::move(f));
     }

@@ -1,0 +1,88 @@
+#include "attune/document.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include "document_model.hpp"
+
+namespace attune {
+namespace {
+
+namespace mstch = kainjow::mustache;
+
+mstch::data to_data(const nlohmann::ordered_json& j) {
+  if (j.is_object()) {
+    mstch::data d(mstch::data::type::object);
+    for (const auto& [key, value] : j.items()) d.set(key, to_data(value));
+    return d;
+  }
+  if (j.is_array()) {
+    mstch::data list(mstch::data::type::list);
+    for (const auto& item : j) list.push_back(to_data(item));
+    return list;
+  }
+  if (j.is_boolean()) return mstch::data(j.get<bool>() ? mstch::data::type::bool_true : mstch::data::type::bool_false);
+  // Empty text is false in a section ({{#urn}}...{{/urn}} shows nothing without a URN);
+  // as a variable it prints nothing either way.
+  if (j.is_string()) {
+    const auto& text = j.get_ref<const std::string&>();
+    return text.empty() ? mstch::data(mstch::data::type::bool_false) : mstch::data(text);
+  }
+  if (j.is_null()) return mstch::data(mstch::data::type::bool_false);
+  return mstch::data(j.dump());
+}
+
+/// Markdown: characters with a meaning in Markdown get a backslash; <, > and & become
+/// entities (Markdown passes HTML through); line breaks become spaces (table cells).
+std::string markdown_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\n':
+      case '\r': out += ' '; break;
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#': case '!':
+      case '{': case '}':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+report::ModelOptions model_options(const DocumentOptions& options) {
+  report::ModelOptions m;
+  m.redact = options.redact;
+  m.charts = options.charts && options.format == DocumentFormat::html;
+  m.findings_per_rule = options.findings_per_rule;
+  return m;
+}
+
+}  // namespace
+
+std::optional<std::string> render_document(std::string_view template_text, const SettingReport& report,
+                                           const DocumentOptions& options, std::string& error) {
+  mstch::mustache tmpl{std::string(template_text)};
+  if (!tmpl.is_valid()) {
+    error = tmpl.error_message();
+    return std::nullopt;
+  }
+  if (options.format == DocumentFormat::markdown) tmpl.set_custom_escape(markdown_escape);
+  const mstch::data data = to_data(report::document_model(report, model_options(options)));
+  std::string out = tmpl.render(data);
+  if (!tmpl.is_valid()) {
+    error = tmpl.error_message();
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::string document_data_json(const SettingReport& report, const DocumentOptions& options) {
+  return report::document_model(report, model_options(options)).dump(2) + "\n";
+}
+
+}  // namespace attune

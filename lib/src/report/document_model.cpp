@@ -1,0 +1,234 @@
+#include "document_model.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "attune/rules.hpp"
+#include "attune/timeline.hpp"
+#include "svg_charts.hpp"
+
+namespace attune::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string long_day(Date d) {
+  const std::chrono::year_month_day ymd{d};
+  return fmt::format("{} {}", format_day_label(d), static_cast<int>(ymd.year()));
+}
+
+std::string percent(long part, long whole) {
+  return whole > 0 ? fmt::format("{:.0f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole)) : "";
+}
+
+/// "good" >= 90%, "fair" >= 60%, "low" > 0, "none" = 0: the heat table's colours.
+std::string level(long part, long whole) {
+  if (whole == 0) return "absent";
+  const double share = static_cast<double>(part) / static_cast<double>(whole);
+  return share >= 0.9 ? "good" : share >= 0.6 ? "fair" : share > 0 ? "low" : "none";
+}
+
+Json finding_json(const Setting& s, const Finding& f, bool redact) {
+  Json j;
+  j["severity"] = std::string(severity_id(f.severity));
+  j["date"] = f.date ? format_iso_date(*f.date) : "";
+  j["day"] = f.date ? format_day_label(*f.date) : "";
+  j["time"] = !f.time ? "" : f.time->start == f.time->end ? format_clock_time(f.time->start) : format_window(*f.time);
+  j["where"] = f.room != kNone ? room_label(s, f.room) : (f.time && f.child == kNone && f.staff == kNone ? "premises" : "");
+  j["child"] = f.child != kNone ? child_label(s, f.child, redact) : "";
+  j["staff"] = f.staff != kNone ? staff_label(s, f.staff, redact) : "";
+  j["message"] = f.message;
+  return j;
+}
+
+Json rules_json(const SettingReport& r, const ModelOptions& o) {
+  std::map<std::pair<int, int>, std::vector<const Finding*>> groups;  // (severity desc, rule order)
+  for (const Finding& f : r.result.findings)
+    groups[{-static_cast<int>(f.severity), rule_order(f.rule)}].push_back(&f);
+  Json rules = Json::array();
+  for (const auto& [key, list] : groups) {
+    const RuleInfo* info = find_rule(list.front()->rule);
+    Json g;
+    g["id"] = list.front()->rule;
+    g["severity"] = std::string(severity_id(list.front()->severity));
+    g["title"] = info != nullptr ? std::string(info->title) : "";
+    g["count"] = list.size();
+    g["source"] = std::string(r.profile.rule_source(list.front()->rule));
+    g["fix"] = info != nullptr ? std::string(info->fix) : "";
+    Json items = Json::array();
+    const std::size_t shown = o.findings_per_rule > 0 ? std::min(o.findings_per_rule, list.size()) : list.size();
+    for (std::size_t i = 0; i < shown; ++i) items.push_back(finding_json(r.setting, *list[i], o.redact));
+    g["findings"] = std::move(items);
+    g["more"] = list.size() - shown;
+    g["has_more"] = shown < list.size();
+    rules.push_back(std::move(g));
+  }
+  return rules;
+}
+
+/// Per room, per day: the timeline chart, with RATIO-ROOM breaches from the findings.
+Json rooms_json(const SettingReport& r, const ModelOptions& o) {
+  const Setting& s = r.setting;
+  const bool only_breaches = s.days.size() > o.chart_all_days_up_to;
+  std::vector<std::vector<Json>> by_room(s.rooms.size());
+  for (std::size_t d = 0; d < s.days.size(); ++d) {
+    const Day& day = s.days[d];
+    if (day.children.empty()) continue;
+    const DayTimeline tl = build_day_timeline(s, r.profile, d);
+    for (const RoomDay& rd : tl.rooms) {
+      std::vector<TimeWindow> breaches;
+      for (const Finding& f : r.result.findings) {
+        if (f.rule == "RATIO-ROOM" && f.room == rd.room && f.date == day.date && f.time) breaches.push_back(*f.time);
+      }
+      if (only_breaches && breaches.empty()) continue;
+      std::vector<ChartSegment> segments;
+      int peak = 0;
+      for (const Segment& seg : rd.segments) {
+        const bool breach = std::any_of(breaches.begin(), breaches.end(), [&](TimeWindow b) {
+          return b.start <= seg.time.start && seg.time.end <= b.end;
+        });
+        segments.push_back({seg.time, seg.child_count(), seg.staff_in_ratio, required_staff(seg, r.profile), breach});
+        peak = std::max(peak, seg.child_count());
+      }
+      std::vector<TimeWindow> breaks;
+      for (const StaffSpell& spell : day.staff) {
+        if (spell.kind == ShiftKind::on_break && spell.room == rd.room) breaks.push_back(spell.time);
+      }
+      std::sort(breaks.begin(), breaks.end(), [](TimeWindow a, TimeWindow b) { return a.start < b.start; });
+      long breach_minutes = 0;
+      for (TimeWindow b : breaches) breach_minutes += b.length();
+      Json j;
+      j["date"] = format_iso_date(day.date);
+      j["label"] = format_day_label(day.date);
+      j["peak_children"] = peak;
+      j["breach_minutes"] = breach_minutes;
+      j["has_breach"] = breach_minutes > 0;
+      j["breaks"] = breaks.size();
+      if (o.charts) {
+        j["chart"] = timeline_svg(segments, breaks, s.opening,
+                                  fmt::format("{}, {}: children, staff in ratio and staff required",
+                                              s.rooms[rd.room].name, format_day_label(day.date)));
+      }
+      by_room[rd.room].push_back(std::move(j));
+    }
+  }
+  Json rooms = Json::array();
+  for (RoomIndex i = 0; i < s.rooms.size(); ++i) {
+    if (by_room[i].empty()) continue;
+    Json room;
+    room["id"] = s.rooms[i].id;
+    room["name"] = s.rooms[i].name;
+    room["days"] = by_room[i];
+    rooms.push_back(std::move(room));
+  }
+  return rooms;
+}
+
+Json continuity_json(const SettingReport& r, const ModelOptions& o) {
+  const Setting& s = r.setting;
+  const Metrics& m = r.result.metrics;
+  Json days = Json::array();
+  std::vector<std::size_t> day_index(s.days.size(), static_cast<std::size_t>(-1));
+  for (std::size_t d = 0, n = 0; d < s.days.size(); ++d) {
+    if (s.days[d].children.empty()) continue;
+    day_index[d] = n++;
+    days.push_back(Json{{"label", format_day_label(s.days[d].date)}, {"date", format_iso_date(s.days[d].date)}});
+  }
+  std::vector<const ChildMetrics*> order;
+  for (const ChildMetrics& c : m.children) {
+    if (c.attended_minutes > 0) order.push_back(&c);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const ChildMetrics* a, const ChildMetrics* b) {
+    return std::make_tuple(a->key_person_coverage().value_or(0), a->key_or_buddy_coverage().value_or(0),
+                           static_cast<int>(a->band)) <
+           std::make_tuple(b->key_person_coverage().value_or(0), b->key_or_buddy_coverage().value_or(0),
+                           static_cast<int>(b->band));
+  });
+  Json children = Json::array();
+  for (const ChildMetrics* c : order) {
+    std::vector<Json> cells(days.size(), Json{{"value", ""}, {"level", "absent"}});
+    for (const ChildDayMetrics& cd : m.child_days) {
+      if (cd.child != c->child) continue;
+      const auto d = static_cast<std::size_t>((cd.date - s.period.from).count());
+      if (d < day_index.size() && day_index[d] < cells.size())
+        cells[day_index[d]] = Json{{"value", percent(cd.key_person_minutes, cd.attended_minutes)},
+                                   {"level", level(cd.key_person_minutes, cd.attended_minutes)}};
+    }
+    Json j;
+    j["child"] = child_label(s, c->child, o.redact);
+    j["band"] = std::string(age_band_label(c->band));
+    j["key_person"] = c->key_person == kNone ? "none" : staff_label(s, c->key_person, o.redact);
+    j["coverage"] = percent(c->key_person_minutes, c->attended_minutes);
+    j["coverage_level"] = level(c->key_person_minutes, c->attended_minutes);
+    j["key_or_buddy"] = percent(c->key_or_buddy_minutes, c->attended_minutes);
+    j["handovers"] = fmt::format("{}/{}", c->arrivals_with_key_or_buddy + c->departures_with_key_or_buddy,
+                                 c->arrivals + c->departures);
+    j["adults"] = c->max_distinct_carers_per_week;
+    j["cells"] = cells;
+    children.push_back(std::move(j));
+  }
+  return Json{{"days", days}, {"children", children}};
+}
+
+Json key_persons_json(const SettingReport& r, const ModelOptions& o, std::string& chart) {
+  const Setting& s = r.setting;
+  const auto& max = s.policy.max_key_children;
+  Json list = Json::array();
+  std::vector<Bar> bars;
+  for (const KeyPersonMetrics& k : r.result.metrics.key_persons) {
+    std::vector<std::string> bands;
+    double load = 0;
+    for (AgeBand band : kAgeBands) {
+      const auto b = static_cast<std::size_t>(band);
+      if (k.by_band[b] == 0) continue;
+      bands.push_back(fmt::format("{} {}", k.by_band[b], age_band_label(band)));
+      load += static_cast<double>(k.by_band[b]) / max[b];
+    }
+    const std::string label = staff_label(s, k.staff, o.redact);
+    list.push_back(Json{{"staff", label},
+                        {"key_children", k.key_children},
+                        {"bands", fmt::format("{}", fmt::join(bands, ", "))},
+                        {"coverage", percent(k.minutes_with_key_children, k.key_children_minutes)},
+                        {"load", fmt::format("{:.0f}%", load * 100)}});
+    bars.push_back(Bar{label, load, fmt::format("{} ({:.0f}% of a full caseload)", k.key_children, load * 100)});
+  }
+  if (o.charts && !bars.empty()) chart = bar_chart_svg(bars, 1.0, "Key children per key person, as a share of a full caseload");
+  return list;
+}
+
+}  // namespace
+
+nlohmann::ordered_json document_model(const SettingReport& report, const ModelOptions& options) {
+  const Setting& s = report.setting;
+  const CheckResult& r = report.result;
+  Json j;
+  j["tool"] = Json{{"name", "attune"}, {"version", std::string(version())}};
+  j["setting"] = Json{{"name", s.name}, {"urn", s.urn}, {"path", s.path.lexically_normal().string()}};
+  j["profile"] = Json{{"id", report.profile.id}, {"title", report.profile.title}, {"framework", report.profile.framework}};
+  j["period"] = Json{{"from", format_iso_date(r.period.from)},
+                     {"to", format_iso_date(r.period.to)},
+                     {"label", fmt::format("{} to {}", long_day(r.period.from), long_day(r.period.to))}};
+  j["compliant"] = r.counts.errors == 0;
+  j["status"] = r.counts.errors > 0     ? "Statutory breaches found"
+                : r.counts.warnings > 0 ? "No statutory breaches; below the setting's own policy"
+                                        : "No breaches found";
+  j["summary"] = Json{{"errors", r.counts.errors}, {"warnings", r.counts.warnings}, {"infos", r.counts.infos}};
+  j["redacted"] = options.redact;
+  j["rules"] = rules_json(report, options);
+  j["has_findings"] = !r.findings.empty();
+  j["rooms"] = rooms_json(report, options);
+  j["has_rooms"] = !j["rooms"].empty();
+  j["rooms_note"] = s.days.size() > options.chart_all_days_up_to
+                        ? fmt::format("The period has {} days: only the days with a ratio breach are charted.", s.days.size())
+                        : "";
+  j["continuity"] = continuity_json(report, options);
+  j["has_continuity"] = !j["continuity"]["children"].empty();
+  std::string caseload_chart;
+  j["key_persons"] = key_persons_json(report, options, caseload_chart);
+  j["caseload_chart"] = caseload_chart;
+  return j;
+}
+
+}  // namespace attune::report
