@@ -17,6 +17,8 @@ namespace attune::cli {
 std::span<const Command> commands() {
   static const Command table[] = {
       {"check", "validate rosters against the rules; print findings (exit 0, 1 or 2)", setup_check},
+      {"report", "the full report (HTML with charts, or Markdown)", setup_report},
+      {"register", "the daily record: children present, their hours, each child's key person", setup_register},
       {"validate", "load and check the input files only", setup_validate},
       {"rules", "list the rules of a profile", setup_rules},
       {"explain", "what one rule checks, why, and its source", setup_explain},

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "attune/check.hpp"
+#include "attune/document.hpp"
 #include "attune/render.hpp"
 #include "attune/rules.hpp"
 
@@ -11,6 +12,7 @@
 #include "command.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
+#include "templates.hpp"
 
 namespace attune::cli {
 namespace {
@@ -24,12 +26,37 @@ struct CheckCommand {
   bool redact = false;
   std::vector<std::string> only;
   std::size_t limit = 20;
+  std::string template_dir;
 };
 
 std::string format_for(const CheckCommand& o) {
   if (!o.format.empty()) return o.format;
-  if (o.output.size() > 5 && o.output.ends_with(".json")) return "json";
+  if (o.output.ends_with(".json")) return "json";
+  if (o.output.ends_with(".md")) return "markdown";
+  if (o.output.ends_with(".csv")) return "csv";
   return "text";
+}
+
+/// The Markdown document of each setting, one after another.
+std::optional<std::string> render_markdown(const std::vector<SettingReport>& reports, const CheckCommand& o,
+                                           const Environment& env) {
+  const auto tmpl = read_template("check.md", o.template_dir, env);
+  if (!tmpl) return std::nullopt;
+  DocumentOptions options;
+  options.format = DocumentFormat::markdown;
+  options.redact = o.redact;
+  options.findings_per_rule = o.limit;
+  std::string out;
+  for (const auto& report : reports) {
+    std::string error;
+    const auto doc = render_document(*tmpl, report, options, error);
+    if (!doc) {
+      fmt::print(stderr, "attune: the check.md template is not valid: {}\n", error);
+      return std::nullopt;
+    }
+    out += (out.empty() ? "" : "\n---\n\n") + *doc;
+  }
+  return out;
 }
 
 bool fails(const FindingCounts& counts, const std::string& fail_on) {
@@ -58,8 +85,15 @@ int run_check(const CheckCommand& o, const Environment& env) {
   render.limit_per_rule = o.limit;
   render.group = inputs.group;
   render.colour = format == "text" && use_colour(o.color, env.stdout_is_terminal, env.no_color, o.output);
-  const std::string text = format == "json" ? render_json(reports, render) : render_text(reports, render);
-  const bool holds_names = format == "text" && !o.redact;
+  std::string text;
+  if (format == "json") text = render_json(reports, render);
+  else if (format == "csv") text = render_csv(reports, render);
+  else if (format == "markdown") {
+    auto md = render_markdown(reports, o, env);
+    if (!md) return kBadInput;
+    text = std::move(*md);
+  } else text = render_text(reports, render);
+  const bool holds_names = format != "json" && !o.redact;
   if (!write_output(text, o.output, holds_names)) return kBadInput;
   return failing ? kFindings : kOk;
 }
@@ -83,8 +117,9 @@ const CLI::Validator kRuleSelector(
 std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   auto o = std::make_shared<CheckCommand>();
   add_input_options(app, o->input);
-  app.add_option("--format", o->format, "text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--format", o->format, "text (default), json, markdown or csv (default from -o's extension)")
+      ->check(CLI::IsMember({"text", "json", "markdown", "csv"}));
+  app.add_option("--template", o->template_dir, "markdown: a folder with your own check.md");
   app.add_option("--fail-on", o->fail_on, "exit 1 on findings at or above: error (default), warning, never")
       ->check(CLI::IsMember({"error", "warning", "never"}));
   app.add_option("-o,--output", o->output, "write to FILE (atomically) instead of standard output");

@@ -159,6 +159,7 @@ Json continuity_json(const SettingReport& r, const ModelOptions& o) {
     Json j;
     j["child"] = child_label(s, c->child, o.redact);
     j["band"] = std::string(age_band_label(c->band));
+    j["band_short"] = c->band == AgeBand::under_2 ? "under 2" : c->band == AgeBand::age_2 ? "2" : "3+";
     j["key_person"] = c->key_person == kNone ? "none" : staff_label(s, c->key_person, o.redact);
     j["coverage"] = percent(c->key_person_minutes, c->attended_minutes);
     j["coverage_level"] = level(c->key_person_minutes, c->attended_minutes);

@@ -67,12 +67,6 @@ std::string timeline_svg(const std::vector<ChartSegment>& segments, const std::v
       R"(<svg class="chart timeline" viewBox="0 0 {:.0f} {:.0f}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">)"
       "<title>{}</title>",
       kWidth, height, xml_escape(title), xml_escape(title));
-  // Breaches first, so the lines are drawn over them.
-  for (const auto& seg : segments) {
-    if (!seg.breach) continue;
-    svg += fmt::format(R"(<rect class="breach" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>)",
-                       s.x(seg.time.start), kTop, std::max(1.0, s.x(seg.time.end) - s.x(seg.time.start)), kPlot);
-  }
   // Grid: a line per hour and per count.
   const int step = s.max_y > 20 ? 5 : s.max_y > 10 ? 2 : 1;
   for (int v = 0; v <= s.max_y; v += step) {
@@ -84,6 +78,12 @@ std::string timeline_svg(const std::vector<ChartSegment>& segments, const std::v
                        s.x(m), kTop, kTop + kPlot, kTop + kPlot + 13, m / 60);
   }
   svg += fmt::format(R"(<polygon class="children" points="{}"/>)", steps(segments, s, &ChartSegment::children));
+  // Breaches over the children, under the lines.
+  for (const auto& seg : segments) {
+    if (!seg.breach) continue;
+    svg += fmt::format(R"(<rect class="breach" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}"/>)",
+                       s.x(seg.time.start), kTop, std::max(1.0, s.x(seg.time.end) - s.x(seg.time.start)), kPlot);
+  }
   svg += fmt::format(R"(<polyline class="required" points="{}"/>)", steps(segments, s, &ChartSegment::required));
   svg += fmt::format(R"(<polyline class="staff" points="{}"/>)", steps(segments, s, &ChartSegment::staff));
   double y = kTop + kPlot + kAxis + 4;
