@@ -39,6 +39,23 @@ bool write_all(int fd, const std::string& text) {
   return true;
 }
 
+/// A device or pipe (/dev/stdout, a FIFO): written in place, never replaced by a rename.
+bool write_special(const std::string& text, const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0) {
+    fmt::print(stderr, "attune: cannot write {}: {}\n", path, std::strerror(errno));
+    return false;
+  }
+  bool ok = write_all(fd, text);
+  int saved = errno;
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    saved = errno;
+  }
+  if (!ok) fmt::print(stderr, "attune: cannot write {}: {}\n", path, std::strerror(saved));
+  return ok;
+}
+
 bool write_stdout(const std::string& text) {
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
     fmt::print(stderr, "attune: cannot write the output: {}\n", std::strerror(errno));
@@ -57,6 +74,7 @@ bool write_output(const std::string& text, const std::string& path, bool holds_n
     fmt::print(stderr, "attune: cannot write {}: it is a folder; name a file\n", path);
     return false;
   }
+  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) return write_special(text, path);
   const fs::path target(path);
   const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   const std::string pattern = (folder / ("." + target.filename().string() + ".XXXXXX")).string();

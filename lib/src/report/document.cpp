@@ -54,6 +54,19 @@ std::string markdown_escape(const std::string& text) {
   return out;
 }
 
+/// At most one blank line in a row. kainjow mustache leaves an empty line where a section
+/// that is not rendered stood on lines of its own; in Markdown blank lines only separate.
+std::string collapse_blank_lines(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  int newlines = 0;
+  for (char c : text) {
+    newlines = c == '\n' ? newlines + 1 : 0;
+    if (newlines <= 2) out += c;
+  }
+  return out;
+}
+
 report::ModelOptions model_options(const DocumentOptions& options) {
   report::ModelOptions m;
   m.redact = options.redact;
@@ -78,7 +91,7 @@ std::optional<std::string> render_document(std::string_view template_text, const
     error = tmpl.error_message();
     return std::nullopt;
   }
-  return out;
+  return options.format == DocumentFormat::markdown ? collapse_blank_lines(out) : out;
 }
 
 std::string document_data_json(const SettingReport& report, const DocumentOptions& options) {

@@ -14,6 +14,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+std::string count_of(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
 std::string long_day(Date d) {
   const std::chrono::year_month_day ymd{d};
   return fmt::format("{} {}", format_day_label(d), static_cast<int>(ymd.year()));
@@ -55,6 +59,8 @@ Json rules_json(const SettingReport& r, const ModelOptions& o) {
     g["severity"] = std::string(severity_id(list.front()->severity));
     g["title"] = info != nullptr ? std::string(info->title) : "";
     g["count"] = list.size();
+    const std::string noun = list.front()->severity == Severity::info ? "note" : g["severity"].get<std::string>();
+    g["count_text"] = count_of(list.size(), noun, noun + "s");
     g["source"] = std::string(r.profile.rule_source(list.front()->rule));
     g["fix"] = info != nullptr ? std::string(info->fix) : "";
     Json items = Json::array();
@@ -106,6 +112,7 @@ Json rooms_json(const SettingReport& r, const ModelOptions& o) {
       j["breach_minutes"] = breach_minutes;
       j["has_breach"] = breach_minutes > 0;
       j["breaks"] = breaks.size();
+      j["breaks_text"] = count_of(breaks.size(), "staff break", "staff breaks");
       if (o.charts) {
         j["chart"] = timeline_svg(segments, breaks, s.opening,
                                   fmt::format("{}, {}: children, staff in ratio and staff required",
@@ -215,7 +222,12 @@ nlohmann::ordered_json document_model(const SettingReport& report, const ModelOp
   j["status"] = r.counts.errors > 0     ? "Statutory breaches found"
                 : r.counts.warnings > 0 ? "No statutory breaches; below the setting's own policy"
                                         : "No breaches found";
-  j["summary"] = Json{{"errors", r.counts.errors}, {"warnings", r.counts.warnings}, {"infos", r.counts.infos}};
+  j["summary"] = Json{{"errors", r.counts.errors},
+                      {"warnings", r.counts.warnings},
+                      {"infos", r.counts.infos},
+                      {"errors_text", count_of(r.counts.errors, "error", "errors")},
+                      {"warnings_text", count_of(r.counts.warnings, "warning", "warnings")},
+                      {"infos_text", count_of(r.counts.infos, "note", "notes")}};
   j["redacted"] = options.redact;
   j["rules"] = rules_json(report, options);
   j["has_findings"] = !r.findings.empty();
