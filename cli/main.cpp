@@ -20,6 +20,7 @@ std::span<const Command> commands() {
       {"report", "the full report (HTML with charts, or Markdown)", setup_report},
       {"register", "the daily record: children present, their hours, each child's key person", setup_register},
       {"validate", "load and check the input files only", setup_validate},
+      {"policy", "policy checklists: `policy summary SETTING`, `policy template`", setup_policy},
       {"rules", "list the rules of a profile", setup_rules},
       {"explain", "what one rule checks, why, and its source", setup_explain},
   };

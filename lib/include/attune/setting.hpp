@@ -120,6 +120,7 @@ struct Setting {
   std::string urn;
   std::filesystem::path path;  ///< the setting.toml or setting.yaml it came from
   std::string profile;         ///< profile name or path as written
+  std::filesystem::path policy_answers;  ///< [data] policy: the self-assessment, if named
   TimeWindow opening{};
   Period period{};
   ContinuityPolicy policy;

@@ -86,6 +86,7 @@ LoadResult load_setting_text(std::string_view text, bool yaml, const fs::path& d
                                              display_path.parent_path(), result.diagnostics),
                     result.diagnostics);
   c.setting().path = display_path;
+  c.setting().policy_answers = c.config.policy_answers;
   c.period_known = resolve_period(c.config, options, display, result.diagnostics);
   for (std::size_t i = 0; i < c.setting().rooms.size(); ++i)
     c.room_ids.ids.emplace(c.setting().rooms[i].id, static_cast<RoomIndex>(i));

@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "document_model.hpp"
+#include "mustache.hpp"
 
 namespace attune {
 namespace {
@@ -77,21 +78,28 @@ report::ModelOptions model_options(const DocumentOptions& options) {
 
 }  // namespace
 
-std::optional<std::string> render_document(std::string_view template_text, const SettingReport& report,
-                                           const DocumentOptions& options, std::string& error) {
+namespace report {
+std::optional<std::string> render_mustache(std::string_view template_text, const nlohmann::ordered_json& model,
+                                           DocumentFormat format, std::string& error) {
   mstch::mustache tmpl{std::string(template_text)};
   if (!tmpl.is_valid()) {
     error = tmpl.error_message();
     return std::nullopt;
   }
-  if (options.format == DocumentFormat::markdown) tmpl.set_custom_escape(markdown_escape);
-  const mstch::data data = to_data(report::document_model(report, model_options(options)));
-  std::string out = tmpl.render(data);
+  if (format == DocumentFormat::markdown) tmpl.set_custom_escape(markdown_escape);
+  std::string out = tmpl.render(to_data(model));
   if (!tmpl.is_valid()) {
     error = tmpl.error_message();
     return std::nullopt;
   }
-  return options.format == DocumentFormat::markdown ? collapse_blank_lines(out) : out;
+  return format == DocumentFormat::markdown ? collapse_blank_lines(out) : out;
+}
+}  // namespace report
+
+std::optional<std::string> render_document(std::string_view template_text, const SettingReport& report,
+                                           const DocumentOptions& options, std::string& error) {
+  return report::render_mustache(template_text, report::document_model(report, model_options(options)),
+                                 options.format, error);
 }
 
 std::string document_data_json(const SettingReport& report, const DocumentOptions& options) {
