@@ -37,4 +37,15 @@ void report_at(Diagnostics& diagnostics, const ConfigNode& node, const SourceLin
   diagnostics.add(std::move(d));
 }
 
+void report_at_key(Diagnostics& diagnostics, const ConfigNode& node, const SourceLines& lines,
+                   std::string message, std::string hint) {
+  Diagnostic d;
+  d.where = node.key_where.line > 0 ? node.key_where : node.where;
+  d.where.length = node.key_where.line > 0 ? static_cast<std::uint32_t>(node.key.size()) : d.where.length;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  d.source_line = lines.line(d.where.line);
+  diagnostics.add(std::move(d));
+}
+
 }  // namespace attune::io

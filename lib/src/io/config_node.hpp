@@ -17,7 +17,8 @@ struct ConfigNode {
   std::string key;   ///< the key under which a map holds this node
   std::string text;  ///< scalars: the value as written (TOML dates, numbers as text)
   std::vector<ConfigNode> children;  ///< map entries (with keys) or list items
-  SourceRegion where;
+  SourceRegion where;      ///< the value
+  SourceRegion key_where;  ///< the key, for a map entry (line 0 when unknown)
 
   [[nodiscard]] bool is_map() const { return kind == Kind::map; }
   [[nodiscard]] bool is_list() const { return kind == Kind::list; }
@@ -49,5 +50,9 @@ std::optional<ConfigNode> parse_yaml(std::string_view text, const std::string& f
 /// Reports `message` at `node` with the caret under it.
 void report_at(Diagnostics& diagnostics, const ConfigNode& node, const SourceLines& lines,
                std::string message, std::string hint = {});
+/// Reports `message` at the key of the map entry `node` (its value when the key's place
+/// is not known).
+void report_at_key(Diagnostics& diagnostics, const ConfigNode& node, const SourceLines& lines,
+                   std::string message, std::string hint = {});
 
 }  // namespace attune::io

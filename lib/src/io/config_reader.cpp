@@ -13,6 +13,10 @@ void ConfigReader::error(const ConfigNode& node, std::string message, std::strin
   report_at(diagnostics_, node, lines_, std::move(message), std::move(hint));
 }
 
+void ConfigReader::key_error(const ConfigNode& node, std::string message, std::string hint) const {
+  report_at_key(diagnostics_, node, lines_, std::move(message), std::move(hint));
+}
+
 void ConfigReader::check_keys(const ConfigNode& map, std::initializer_list<std::string_view> known,
                               std::string_view section) const {
   if (!map.is_map()) return;
@@ -22,7 +26,7 @@ void ConfigReader::check_keys(const ConfigNode& map, std::initializer_list<std::
     for (auto k : known) found = found || k == child.key;
     if (found) continue;
     std::string hint = fmt::format("{} takes: {}", section, util::join(names));
-    error(child, fmt::format("unknown key \"{}\" in {}{}", child.key, section,
+    key_error(child, fmt::format("unknown key \"{}\" in {}{}", child.key, section,
                              util::did_you_mean(child.key, names)),
           std::move(hint));
   }

@@ -20,6 +20,8 @@ class ConfigReader {
       : lines_(lines), diagnostics_(diagnostics) {}
 
   void error(const ConfigNode& node, std::string message, std::string hint = {}) const;
+  /// An error about a map entry's key (a misspelt key, an unknown id).
+  void key_error(const ConfigNode& node, std::string message, std::string hint = {}) const;
 
   /// Reports every key of `map` not in `known`, with a suggestion.
   void check_keys(const ConfigNode& map, std::initializer_list<std::string_view> known,

@@ -48,7 +48,8 @@ ConfigNode convert(const toml::node& node, const std::string& file) {
     for (auto&& [key, value] : *table) {
       ConfigNode child = convert(value, file);
       child.key = std::string(key.str());
-      if (child.where.line == 0) child.where = region_of(key.source(), file);
+      child.key_where = region_of(key.source(), file);
+      if (child.where.line == 0) child.where = child.key_where;
       out.children.push_back(std::move(child));
     }
   } else if (auto array = node.as_array()) {

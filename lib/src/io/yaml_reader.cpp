@@ -37,7 +37,8 @@ bool convert(const YAML::Node& node, const std::string& file, int depth, ConfigN
       }
       if (!convert(it->second, file, depth + 1, child, diagnostics)) return false;
       child.key = it->first.Scalar();
-      if (child.where.line == 0) child.where = region_of(it->first.Mark(), file);
+      child.key_where = region_of(it->first.Mark(), file);
+      if (child.where.line == 0) child.where = child.key_where;
       out.children.push_back(std::move(child));
     }
   } else if (node.IsSequence()) {

@@ -129,12 +129,12 @@ std::optional<PolicyAnswers> decode_answers(const io::ConfigNode& root, const io
   std::set<std::string> seen;
   for (const auto& node : map != nullptr ? map->children : std::vector<io::ConfigNode>{}) {
     if (std::find(known.begin(), known.end(), node.key) == known.end()) {
-      r.error(node, fmt::format("unknown checklist item \"{}\"{}", node.key, util::did_you_mean(node.key, known)),
+      r.key_error(node, fmt::format("unknown checklist item \"{}\"{}", node.key, util::did_you_mean(node.key, known)),
               "answer the items of the checklist (`attune policy template` writes them all)");
       continue;
     }
     if (!seen.insert(node.key).second) {
-      r.error(node, fmt::format("item \"{}\" is answered twice", node.key));
+      r.key_error(node, fmt::format("item \"{}\" is answered twice", node.key));
       continue;
     }
     if (!node.is_map()) {
