@@ -38,14 +38,20 @@ struct Finding {
   std::uint32_t child = 0xFFFFFFFFu;  ///< ChildIndex or kNone
   std::uint32_t staff = 0xFFFFFFFFu;  ///< StaffIndex or kNone
   std::vector<NamedValue> values;
+  /// Inside an override (exceptional circumstances): kept and shown, but not counted as
+  /// an error or warning and never failing the run.
+  bool accepted = false;
+  std::string accepted_reason;
 
   [[nodiscard]] const FindingValue* value(std::string_view name) const;
 };
 
+/// Findings by severity; accepted findings (overrides) are counted only in `accepted`.
 struct FindingCounts {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t infos = 0;
+  std::size_t accepted = 0;
 };
 FindingCounts count_findings(const std::vector<Finding>& findings);
 

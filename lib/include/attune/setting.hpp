@@ -103,6 +103,16 @@ struct Period {
   [[nodiscard]] bool contains(Date d) const { return d >= from && d <= to; }
 };
 
+/// An "exceptional circumstance" the framework allows (overrides.csv): findings of `rule`
+/// inside it are kept, shown as accepted with the reason, and do not fail the run.
+struct Override {
+  Date date{};
+  std::optional<TimeWindow> time;  ///< nullopt: the whole day
+  RoomIndex room = kNone;          ///< kNone: any room, and the premises
+  std::string rule;
+  std::string reason;
+};
+
 /// Which optional inputs the setting supplied: rules that need a missing one are
 /// skipped with an info finding, never guessed.
 struct Recorded {
@@ -130,6 +140,7 @@ struct Setting {
   std::vector<Child> children;
   std::vector<Staff> staff;
   std::vector<Allocation> allocations;  ///< sorted by child, then from
+  std::vector<Override> overrides;
   std::vector<Day> days;                ///< one per date of the period, in order
 
   /// The key person (first) and buddy (second) of a child on a date, allocations first.

@@ -16,6 +16,26 @@ std::optional<double> ChildMetrics::key_or_buddy_coverage() const {
   return static_cast<double>(key_or_buddy_minutes) / static_cast<double>(attended_minutes);
 }
 
+namespace {
+
+/// Marks the findings that lie inside an override of their rule as accepted.
+void apply_overrides(const std::vector<Override>& overrides, std::vector<Finding>& findings) {
+  if (overrides.empty()) return;
+  for (Finding& f : findings) {
+    if (!f.date) continue;
+    for (const Override& o : overrides) {
+      if (o.rule != f.rule || o.date != *f.date) continue;
+      if (o.room != kNone && o.room != f.room) continue;
+      if (o.time && (!f.time || f.time->start < o.time->start || f.time->end > o.time->end)) continue;
+      f.accepted = true;
+      f.accepted_reason = o.reason;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
 bool rule_selected(std::string_view rule, const std::vector<std::string>& only) {
   if (only.empty()) return true;
   const RuleInfo* info = find_rule(rule);
@@ -57,6 +77,7 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
   ledger.finish();
   for (auto& rule : active) rule->finish(context);
 
+  apply_overrides(setting.overrides, result.findings);
   sort_findings(result.findings);
   result.counts = count_findings(result.findings);
   result.metrics = metrics.finish(ledger);

@@ -98,6 +98,7 @@ LoadResult load_setting_text(std::string_view text, bool yaml, const fs::path& d
   io::decode_shifts(c);
   io::decode_attendance(c);
   io::decode_care_log(c);
+  io::decode_overrides(c);
   if (!result.diagnostics.has_errors()) io::build_days(c);
 
   result.rows_read = c.rows_read;

@@ -71,6 +71,7 @@ void decode_allocations(LoadContext& context);
 void decode_shifts(LoadContext& context);
 void decode_attendance(LoadContext& context);
 void decode_care_log(LoadContext& context);
+void decode_overrides(LoadContext& context);
 
 /// Resolves weekly patterns and dated rows into Setting::days, carving breaks out of
 /// work, and reports overlaps and rows outside employment or enrolment.

@@ -12,7 +12,7 @@ namespace attune::io {
 namespace {
 
 constexpr std::array<std::string_view, kTableKinds> kTableNames{
-    "children", "staff", "shifts", "attendance", "care_log", "allocations"};
+    "children", "staff", "shifts", "attendance", "care_log", "allocations", "overrides"};
 
 void decode_header(const ConfigReader& r, const ConfigNode& root, Setting& s, bool& opening_ok) {
   const ConfigNode* node = r.map(root, "setting");
@@ -169,7 +169,7 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
   const ConfigReader r(lines, diagnostics);
   if (yaml) {
     r.check_keys(root, {"setting", "period", "rooms", "policy", "children", "staff", "shifts",
-                        "attendance", "care_log", "allocations"},
+                        "attendance", "care_log", "allocations", "overrides"},
                  "setting.yaml");
   } else {
     r.check_keys(root, {"setting", "period", "rooms", "policy", "data", "import"}, "setting.toml");
@@ -221,19 +221,10 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
   }
   if (data != nullptr) {
     if (auto v = r.text(*data, "policy", false)) config.policy_answers = base_dir / *v;
-    if (auto v = r.text(*data, "overrides", false)) {
-      config.overrides = base_dir / *v;
-      Diagnostic d;
-      d.severity = DiagnosticSeverity::warning;
-      d.where = data->find("overrides")->where;
-      d.message = "overrides (exceptional circumstances) are not applied by this version of attune";
-      d.hint = "findings inside them are reported as usual";
-      d.source_line = lines.line(d.where.line);
-      diagnostics.add(std::move(d));
-    }
+
   }
   if (const ConfigNode* imports = r.map(root, "import")) {
-    r.check_keys(*imports, {"children", "staff", "shifts", "attendance", "care_log", "allocations"},
+    r.check_keys(*imports, {"children", "staff", "shifts", "attendance", "care_log", "allocations", "overrides"},
                  "[import]");
     for (const auto& node : imports->children) {
       for (std::size_t i = 0; i < kTableKinds; ++i) {

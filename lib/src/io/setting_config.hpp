@@ -13,8 +13,8 @@
 
 namespace attune::io {
 
-enum class TableKind : unsigned char { children, staff, shifts, attendance, care_log, allocations };
-inline constexpr std::size_t kTableKinds = 6;
+enum class TableKind : unsigned char { children, staff, shifts, attendance, care_log, allocations, overrides };
+inline constexpr std::size_t kTableKinds = 7;
 std::string_view table_name(TableKind kind);  ///< "children", ...
 
 /// Where one data table's rows come from: a CSV file, or a list inside setting.yaml.
@@ -33,7 +33,6 @@ struct SettingConfig {
   bool opening_ok = true;  ///< false: the opening hours were given but wrong (no checks against them)
   std::array<TableSource, kTableKinds> tables;
   std::filesystem::path policy_answers;  ///< [data] policy, if given
-  std::filesystem::path overrides;       ///< [data] overrides, if given
 
   TableSource& table(TableKind kind) { return tables[static_cast<std::size_t>(kind)]; }
 };

@@ -18,6 +18,8 @@ constexpr std::array<std::string_view, 1> kAttendanceOptional{"room"};
 constexpr std::array<std::string_view, 5> kCareRequired{"child", "staff", "date", "time", "kind"};
 constexpr std::array<std::string_view, 3> kAllocationsRequired{"child", "key_person", "from"};
 constexpr std::array<std::string_view, 2> kAllocationsOptional{"buddy", "to"};
+constexpr std::array<std::string_view, 3> kOverridesRequired{"date", "rule", "reason"};
+constexpr std::array<std::string_view, 3> kOverridesOptional{"start", "end", "room"};
 
 const std::array<TableSchema, kTableKinds> kSchemas{{
     {kChildrenRequired, kChildrenOptional},
@@ -26,6 +28,7 @@ const std::array<TableSchema, kTableKinds> kSchemas{{
     {kAttendanceRequired, kAttendanceOptional},
     {kCareRequired, {}},
     {kAllocationsRequired, kAllocationsOptional},
+    {kOverridesRequired, kOverridesOptional},
 }};
 
 }  // namespace

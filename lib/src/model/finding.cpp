@@ -31,6 +31,10 @@ const FindingValue* Finding::value(std::string_view name) const {
 FindingCounts count_findings(const std::vector<Finding>& findings) {
   FindingCounts counts;
   for (const auto& f : findings) {
+    if (f.accepted) {
+      ++counts.accepted;
+      continue;
+    }
     switch (f.severity) {
       case Severity::error: ++counts.errors; break;
       case Severity::warning: ++counts.warnings; break;

@@ -9,7 +9,8 @@ namespace attune {
 namespace {
 
 constexpr const char* kHeader =
-    "setting,urn,rule,severity,date,start,end,room,room_name,child,child_name,staff,staff_name,message,values";
+    "setting,urn,rule,severity,date,start,end,room,room_name,child,child_name,staff,staff_name,message,values,"
+    "accepted,reason";
 
 std::string value_text(const FindingValue& v) {
   return std::visit([](const auto& x) -> std::string {
@@ -59,7 +60,7 @@ std::string render_csv(std::span<const SettingReport> reports, const RenderOptio
           f.date ? format_iso_date(*f.date) : "", f.time ? format_clock_time(f.time->start) : "",
           f.time ? format_clock_time(f.time->end) : "", id_of(s.rooms, f.room),
           f.room < s.rooms.size() ? s.rooms[f.room].name : "", id_of(s.children, f.child), child_name,
-          id_of(s.staff, f.staff), staff_name, f.message, values};
+          id_of(s.staff, f.staff), staff_name, f.message, values, f.accepted ? "yes" : "no", f.accepted_reason};
       std::string line;
       for (const auto& c : cells) {
         if (!line.empty()) line += ',';

@@ -27,6 +27,8 @@ Json finding_json(const Setting& s, const Finding& f) {
     std::visit([&](const auto& x) { values[v.name] = x; }, v.value);
   }
   j["values"] = std::move(values);
+  j["accepted"] = f.accepted;
+  j["reason"] = f.accepted ? Json(f.accepted_reason) : Json(nullptr);
   return j;
 }
 
@@ -79,6 +81,7 @@ Json summary_json(const FindingCounts& c) {
   j["errors"] = c.errors;
   j["warnings"] = c.warnings;
   j["infos"] = c.infos;
+  j["accepted"] = c.accepted;
   return j;
 }
 
@@ -113,6 +116,7 @@ std::string render_json(std::span<const SettingReport> reports, const RenderOpti
       total.errors += report.result.counts.errors;
       total.warnings += report.result.counts.warnings;
       total.infos += report.result.counts.infos;
+      total.accepted += report.result.counts.accepted;
       Json body;
       add_setting_body(body, report);
       settings.push_back(std::move(body));

@@ -86,6 +86,19 @@ void render_group(std::string& out, const Setting& s, std::string_view rule, Sev
   }
 }
 
+/// Findings inside an override: listed apart, each with its reason.
+void render_accepted(std::string& out, const Setting& s, const CheckResult& r, const TextStyle& style, bool redact) {
+  if (r.counts.accepted == 0) return;
+  out += fmt::format("\n{} {}\n", style.bold("Accepted under exceptional circumstances"),
+                     style.dim(fmt::format("({}; overrides.csv)", r.counts.accepted)));
+  for (const Finding& f : r.findings) {
+    if (!f.accepted) continue;
+    const Line l = line_for(s, f, redact);
+    out += fmt::format("  {} {}  {}  {}  {} · {}\n", f.rule, l.day, l.time, l.where, l.text,
+                       style.dim("accepted: " + f.accepted_reason));
+  }
+}
+
 void render_one(std::string& out, const SettingReport& report, const RenderOptions& options) {
   const Setting& s = report.setting;
   const CheckResult& r = report.result;
@@ -97,9 +110,10 @@ void render_one(std::string& out, const SettingReport& report, const RenderOptio
                      plural(s.rooms.size(), "room", "rooms"), plural(s.children.size(), "child", "children"),
                      s.staff.size());
   const auto& c = r.counts;
-  const std::string counts = fmt::format("{} {}, {} {}, {} {}", c.errors, severity_heading(Severity::error, c.errors),
-                                         c.warnings, severity_heading(Severity::warning, c.warnings), c.infos,
-                                         severity_heading(Severity::info, c.infos));
+  std::string counts = fmt::format("{} {}, {} {}, {} {}", c.errors, severity_heading(Severity::error, c.errors),
+                                   c.warnings, severity_heading(Severity::warning, c.warnings), c.infos,
+                                   severity_heading(Severity::info, c.infos));
+  if (c.accepted > 0) counts += fmt::format(" ({} accepted under exceptional circumstances)", c.accepted);
   if (c.errors > 0) out += style.severity(Severity::error, "Statutory breaches found") + ": " + counts + "\n";
   else if (c.warnings > 0) out += style.severity(Severity::warning, "No statutory breaches; below the setting's policy") + ": " + counts + "\n";
   else out += style.ok("No breaches found") + ": " + counts + "\n";
@@ -107,12 +121,13 @@ void render_one(std::string& out, const SettingReport& report, const RenderOptio
   for (Severity severity : {Severity::error, Severity::warning, Severity::info}) {
     std::map<int, std::vector<const Finding*>> groups;
     for (const Finding& f : r.findings) {
-      if (f.severity == severity) groups[rule_order(f.rule)].push_back(&f);
+      if (f.severity == severity && !f.accepted) groups[rule_order(f.rule)].push_back(&f);
     }
     for (const auto& [order, group] : groups) {
       render_group(out, s, group.front()->rule, severity, group, style, options);
     }
   }
+  render_accepted(out, s, r, style, options.redact);
   render_continuity_table(out, report, style, options.redact);
   if (!r.findings.empty())
     out += style.dim("\nRun `attune explain RULE` for what a rule checks, why, and its source.") + "\n";

@@ -49,8 +49,9 @@ Json finding_json(const Setting& s, const Finding& f, bool redact) {
 
 Json rules_json(const SettingReport& r, const ModelOptions& o) {
   std::map<std::pair<int, int>, std::vector<const Finding*>> groups;  // (severity desc, rule order)
-  for (const Finding& f : r.result.findings)
-    groups[{-static_cast<int>(f.severity), rule_order(f.rule)}].push_back(&f);
+  for (const Finding& f : r.result.findings) {
+    if (!f.accepted) groups[{-static_cast<int>(f.severity), rule_order(f.rule)}].push_back(&f);
+  }
   Json rules = Json::array();
   for (const auto& [key, list] : groups) {
     const RuleInfo* info = find_rule(list.front()->rule);
@@ -227,10 +228,21 @@ nlohmann::ordered_json document_model(const SettingReport& report, const ModelOp
                       {"infos", r.counts.infos},
                       {"errors_text", count_of(r.counts.errors, "error", "errors")},
                       {"warnings_text", count_of(r.counts.warnings, "warning", "warnings")},
-                      {"infos_text", count_of(r.counts.infos, "note", "notes")}};
+                      {"infos_text", count_of(r.counts.infos, "note", "notes")},
+                      {"accepted", r.counts.accepted}};
   j["redacted"] = options.redact;
   j["rules"] = rules_json(report, options);
-  j["has_findings"] = !r.findings.empty();
+  j["has_findings"] = !j["rules"].empty();
+  Json accepted = Json::array();
+  for (const Finding& f : r.findings) {
+    if (!f.accepted) continue;
+    Json a = finding_json(s, f, options.redact);
+    a["rule"] = f.rule;
+    a["reason"] = f.accepted_reason;
+    accepted.push_back(std::move(a));
+  }
+  j["has_accepted"] = !accepted.empty();
+  j["accepted"] = std::move(accepted);
   j["rooms"] = rooms_json(report, options);
   j["has_rooms"] = !j["rooms"].empty();
   j["rooms_note"] = s.days.size() > options.chart_all_days_up_to

@@ -1,0 +1,61 @@
+// overrides.csv: the exceptional circumstances a setting records, each with its reason.
+
+#include <fmt/format.h>
+
+#include "../util/text.hpp"
+#include "attune/rules.hpp"
+#include "load_context.hpp"
+#include "table_schema.hpp"
+
+namespace attune::io {
+
+void decode_overrides(LoadContext& c) {
+  const RecordTable* table = c.table(TableKind::overrides);
+  if (table == nullptr) return;
+  const TableSource& source = c.config.table(TableKind::overrides);
+  ColumnMap columns;
+  if (!columns.resolve(*table, table_schema(TableKind::overrides), source.spec, c.diagnostics)) return;
+  const FieldReader f(*table, columns, source.spec, c.diagnostics);
+  Setting& s = c.setting();
+  for (std::size_t row = 0; row < table->rows(); ++row) {
+    Override o;
+    const auto date = f.date(row, "date", true);
+    const auto rule_text = f.required_text(row, "rule");
+    const auto reason = f.required_text(row, "reason");
+    const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting", false);
+    const RuleInfo* rule = rule_text ? find_rule(*rule_text) : nullptr;
+    if (rule_text && rule == nullptr) {
+      std::vector<std::string> ids;
+      for (const auto& info : rule_catalog()) ids.emplace_back(info.id);
+      f.report(row, "rule", fmt::format("unknown rule {}{}", util::quoted(*rule_text), util::did_you_mean(*rule_text, ids)),
+               "see `attune rules` for the rule ids");
+    }
+    const bool no_start = f.text(row, "start").empty();
+    const bool no_end = f.text(row, "end").empty();
+    std::optional<TimeWindow> time;
+    bool times_ok = true;
+    if (no_start != no_end) {
+      f.report(row, no_start ? "start" : "end", "give both start and end, or neither (the whole day)");
+      times_ok = false;
+    } else if (!no_start) {
+      const auto start = f.time(row, "start", true);
+      const auto end = f.time(row, "end", true);
+      times_ok = start && end;
+      if (start && end && *end <= *start) {
+        f.report(row, "end", "the override ends before it starts");
+        times_ok = false;
+      }
+      if (times_ok) time = TimeWindow{*start, *end};
+    }
+    if (!date || !rule || !reason || !room || !times_ok) continue;
+    o.date = *date;
+    o.time = time;
+    o.room = *room;
+    o.rule = std::string(rule->id);
+    o.reason = std::string(*reason);
+    s.overrides.push_back(std::move(o));
+  }
+  c.rows_read += table->rows();
+}
+
+}  // namespace attune::io
