@@ -23,11 +23,11 @@ std::optional<Date> optional_date(const std::string& text) {
 }
 
 std::optional<RuleProfile> load_profile_for(const Setting& s, const InputOptions& options,
-                                            const Environment& env) {
+                                            const Environment& env, std::string& problems) {
   const std::string name = options.profile.empty() ? s.profile : options.profile;
   const fs::path dir = s.path.parent_path().empty() ? fs::path(".") : s.path.parent_path();
   return load_named_profile(name, options.profile.empty() ? dir : fs::path("."),
-                            s.path.lexically_normal().string(), env);
+                            s.path.lexically_normal().string(), env, &problems);
 }
 
 }  // namespace
@@ -44,12 +44,9 @@ void add_input_options(CLI::App& app, InputOptions& options) {
                  "rule profile to use instead of the setting's (a name or a .toml path)");
 }
 
-LoadedInputs load_inputs(const InputOptions& options, const Environment& env) {
-  LoadedInputs out;
-  LoadOptions load;
-  load.from = optional_date(options.from);
-  load.to = optional_date(options.to);
-  std::vector<fs::path> settings;
+SettingPaths expand_setting_paths(const InputOptions& options) {
+  SettingPaths out;
+  out.group = options.paths.size() > 1;
   for (const auto& path : options.paths) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
@@ -58,52 +55,83 @@ LoadedInputs load_inputs(const InputOptions& options, const Environment& env) {
       continue;
     }
     const auto found = find_settings(path);
-    if (found.size() != 1 || found.front() != fs::path(path)) out.group = true;
     if (found.empty()) {
       fmt::print(stderr, "{}: error: no setting.toml or setting.yaml in this folder or below\n", path);
       out.failed = true;
     }
-    settings.insert(settings.end(), found.begin(), found.end());
-  }
-  if (options.paths.size() > 1) out.group = true;
-  for (const auto& path : settings) {
-    LoadResult result = load_setting(path, load);
-    out.rows_read += result.rows_read;
-    if (!result.setting) {
-      print_diagnostics(result.diagnostics, env.stderr_is_terminal && !env.no_color);
-      out.failed = true;
-      continue;
-    }
-    if (result.diagnostics.total() > 0) print_diagnostics(result.diagnostics, false);
-    LoadedSetting loaded{std::move(*result.setting), RuleProfile{}};
-    auto profile = load_profile_for(loaded.setting, options, env);
-    if (!profile) {
-      out.failed = true;
-      continue;
-    }
-    loaded.profile = std::move(*profile);
-    out.settings.push_back(std::move(loaded));
+    if (found.size() != 1 || found.front() != fs::path(path)) out.group = true;
+    out.settings.insert(out.settings.end(), found.begin(), found.end());
   }
   return out;
 }
 
-void print_diagnostics(const Diagnostics& diagnostics, bool colour) {
+LoadedOne load_one(const fs::path& path, const InputOptions& options, const Environment& env, bool in_group) {
+  LoadedOne out;
+  LoadOptions load;
+  load.from = optional_date(options.from);
+  load.to = optional_date(options.to);
+  LoadResult result = load_setting(path, load);
+  out.rows_read = result.rows_read;
+  out.error_count = result.diagnostics.error_count();
+  if (result.diagnostics.total() > 0)
+    out.problems = format_diagnostics(
+        result.diagnostics, env.stderr_is_terminal && !env.no_color,
+        in_group ? fmt::format("{} was not checked; the other settings were",
+                               (fs::is_directory(path) ? path : path.parent_path()).lexically_normal().string())
+                 : std::string("nothing was checked"));
+  if (!result.setting) return out;
+  LoadedSetting loaded{std::move(*result.setting), RuleProfile{}};
+  auto profile = load_profile_for(loaded.setting, options, env, out.problems);
+  if (!profile) {
+    out.error_count = std::max<std::size_t>(out.error_count, 1);
+    return out;
+  }
+  loaded.profile = std::move(*profile);
+  out.loaded = std::move(loaded);
+  return out;
+}
+
+LoadedInputs load_inputs(const InputOptions& options, const Environment& env) {
+  LoadedInputs out;
+  const SettingPaths paths = expand_setting_paths(options);
+  out.failed = paths.failed;
+  out.group = paths.group;
+  for (const auto& path : paths.settings) {
+    LoadedOne one = load_one(path, options, env);
+    out.rows_read += one.rows_read;
+    fmt::print(stderr, "{}", one.problems);
+    if (!one.loaded) {
+      out.failed = true;
+      continue;
+    }
+    out.settings.push_back(std::move(*one.loaded));
+  }
+  return out;
+}
+
+std::string format_diagnostics(const Diagnostics& diagnostics, bool colour, std::string_view consequence) {
+  std::string out;
   for (const Diagnostic& d : diagnostics.sorted()) {
     std::string text = format_diagnostic(d);
     if (colour) {
       const auto pos = text.find(": error: ");
       if (pos != std::string::npos) text.replace(pos, 9, ": \x1b[1;31merror:\x1b[0m ");
     }
-    fmt::print(stderr, "{}\n", text);
+    out += text + "\n";
   }
   if (diagnostics.dropped() > 0) {
-    fmt::print(stderr, "... and {} more problem{} not shown\n", diagnostics.dropped(),
-               diagnostics.dropped() == 1 ? "" : "s");
+    out += fmt::format("... and {} more problem{} not shown\n", diagnostics.dropped(),
+                       diagnostics.dropped() == 1 ? "" : "s");
   }
   if (diagnostics.error_count() > 0) {
-    fmt::print(stderr, "{} error{} in the input; nothing was checked\n", diagnostics.error_count(),
-               diagnostics.error_count() == 1 ? "" : "s");
+    out += fmt::format("{} error{} in the input; {}\n", diagnostics.error_count(),
+                       diagnostics.error_count() == 1 ? "" : "s", consequence);
   }
+  return out;
+}
+
+void print_diagnostics(const Diagnostics& diagnostics, bool colour) {
+  fmt::print(stderr, "{}", format_diagnostics(diagnostics, colour));
 }
 
 }  // namespace attune::cli

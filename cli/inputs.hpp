@@ -3,6 +3,7 @@
 // --profile; loading them, and printing every input problem to stderr.
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,30 @@ struct LoadedInputs {
 
 /// Loads every setting below the paths and its profile. Problems go to stderr.
 LoadedInputs load_inputs(const InputOptions& options, const Environment& env);
+
+/// The settings the paths name, in order. Paths that do not exist are reported.
+struct SettingPaths {
+  std::vector<std::filesystem::path> settings;
+  bool group = false;   ///< several paths, or a folder of settings
+  bool failed = false;  ///< a path was missing or held no setting
+};
+SettingPaths expand_setting_paths(const InputOptions& options);
+
+/// One setting and its profile; on failure, the problems as they would be printed.
+struct LoadedOne {
+  std::optional<LoadedSetting> loaded;
+  std::string problems;  ///< diagnostics text for stderr (also warnings of a good load)
+  std::size_t error_count = 0;
+  std::size_t rows_read = 0;
+};
+/// `in_group`: the setting is one of several, so its problems say the others were checked.
+LoadedOne load_one(const std::filesystem::path& path, const InputOptions& options, const Environment& env,
+                   bool in_group = false);
+
+/// Diagnostics as text, as print_diagnostics prints them.
+/// Ends with "N errors in the input; <consequence>".
+std::string format_diagnostics(const Diagnostics& diagnostics, bool colour,
+                               std::string_view consequence = "nothing was checked");
 
 /// Prints diagnostics as `file:line:col: error: ...` with the source line and a caret.
 void print_diagnostics(const Diagnostics& diagnostics, bool colour);

@@ -11,10 +11,11 @@
 namespace attune::cli {
 
 /// Loads the profile `name`; a path is relative to `base_dir`. When it cannot be found
-/// or read, prints why to stderr (prefixed by `context`, e.g. the setting file) and
-/// returns nullopt.
+/// or read, says why (prefixed by `context`, e.g. the setting file) in `problems`, or on
+/// stderr when `problems` is null, and returns nullopt.
 std::optional<RuleProfile> load_named_profile(const std::string& name,
                                               const std::filesystem::path& base_dir,
-                                              const std::string& context, const Environment& env);
+                                              const std::string& context, const Environment& env,
+                                              std::string* problems = nullptr);
 
 }  // namespace attune::cli

@@ -1,5 +1,6 @@
 // attune check PATH... : validate rosters against the rules; print findings.
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
@@ -12,6 +13,7 @@
 #include "command.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
+#include "parallel.hpp"
 #include "templates.hpp"
 
 namespace attune::cli {
@@ -27,6 +29,8 @@ struct CheckCommand {
   std::vector<std::string> only;
   std::size_t limit = 20;
   std::string template_dir;
+  unsigned jobs = 0;  ///< 0: one per core
+  bool quiet = false;
 };
 
 std::string format_for(const CheckCommand& o) {
@@ -37,64 +41,143 @@ std::string format_for(const CheckCommand& o) {
   return "text";
 }
 
-/// The Markdown document of each setting, one after another.
-std::optional<std::string> render_markdown(const std::vector<SettingReport>& reports, const CheckCommand& o,
-                                           const Environment& env) {
-  const auto tmpl = read_template("check.md", o.template_dir, env);
-  if (!tmpl) return std::nullopt;
-  DocumentOptions options;
-  options.format = DocumentFormat::markdown;
-  options.redact = o.redact;
-  options.findings_per_rule = o.limit;
-  std::string out;
-  for (const auto& report : reports) {
-    std::string error;
-    const auto doc = render_document(*tmpl, report, options, error);
-    if (!doc) {
-      fmt::print(stderr, "attune: the check.md template is not valid: {}\n", error);
-      return std::nullopt;
-    }
-    out += (out.empty() ? "" : "\n---\n\n") + *doc;
-  }
-  return out;
-}
-
 bool fails(const FindingCounts& counts, const std::string& fail_on) {
   if (fail_on == "never") return false;
   if (fail_on == "warning") return counts.errors + counts.warnings > 0;
   return counts.errors > 0;
 }
 
-int run_check(const CheckCommand& o, const Environment& env) {
-  LoadedInputs inputs = load_inputs(o.input, env);
-  if (inputs.failed) return kBadInput;
-  std::vector<CheckResult> results;
-  results.reserve(inputs.settings.size());
+/// What checking one setting left behind: its part of the output, and its problems.
+struct Outcome {
+  GroupEntry entry;
+  std::string problems;  ///< for stderr, in order
+  bool failing = false;
+  bool template_error = false;
+};
+
+/// The lines of the input errors, for the group document.
+std::vector<std::string> error_lines(const std::string& problems) {
+  std::vector<std::string> lines;
+  std::size_t pos = 0;
+  while (pos < problems.size()) {
+    std::size_t end = problems.find('\n', pos);
+    if (end == std::string::npos) end = problems.size();
+    const std::string line = problems.substr(pos, end - pos);
+    if (line.find(": error: ") != std::string::npos) lines.push_back(line);
+    pos = end + 1;
+  }
+  return lines;
+}
+
+/// Loads, checks and renders one setting (runs on a worker thread).
+void check_one(const std::filesystem::path& path, const CheckCommand& o, const std::string& format,
+               const std::optional<std::string>& markdown_template, const RenderOptions& render,
+               const Environment& env, Outcome& out) {
+  out.entry.path = path.lexically_normal().string();
+  LoadedOne one = load_one(path, o.input, env, render.group);
+  out.problems = std::move(one.problems);
+  if (!one.loaded) {
+    out.entry.problems = error_lines(out.problems);
+    return;
+  }
+  const LoadedSetting& loaded = *one.loaded;
   CheckOptions options;
   options.only = o.only;
-  for (const auto& loaded : inputs.settings) results.push_back(check_setting(loaded.setting, loaded.profile, options));
-  std::vector<SettingReport> reports;
-  bool failing = false;
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    reports.push_back(SettingReport{inputs.settings[i].setting, inputs.settings[i].profile, results[i]});
-    failing = failing || fails(results[i].counts, o.fail_on);
+  const CheckResult result = check_setting(loaded.setting, loaded.profile, options);
+  const SettingReport report{loaded.setting, loaded.profile, result};
+  out.entry.checked = true;
+  out.entry.name = loaded.setting.name;
+  out.entry.urn = loaded.setting.urn;
+  out.entry.counts = result.counts;
+  out.failing = fails(result.counts, o.fail_on);
+  const std::span<const SettingReport> one_report(&report, 1);
+  if (format == "json") {
+    out.entry.body = render_json_setting(report, render);
+  } else if (format == "csv") {
+    std::string csv = render_csv(one_report, render);
+    out.entry.body = csv.substr(csv.find('\n') + 1);  // the header is written once
+  } else if (format == "markdown") {
+    DocumentOptions doc;
+    doc.format = DocumentFormat::markdown;
+    doc.redact = o.redact;
+    doc.findings_per_rule = o.limit;
+    std::string error;
+    const auto text = render_document(*markdown_template, report, doc, error);
+    if (!text) {
+      out.template_error = true;
+      out.problems += fmt::format("attune: the check.md template is not valid Mustache: {}\n", error);
+    } else {
+      out.entry.body = *text;
+    }
+  } else {
+    out.entry.body = render_text(one_report, render);
   }
+}
+
+/// The whole document from the settings' parts.
+std::string assemble(const std::vector<Outcome>& outcomes, const std::string& format, bool group,
+                     const RenderOptions& render) {
+  std::vector<GroupEntry> entries;
+  for (const auto& o : outcomes) entries.push_back(o.entry);
+  if (format == "json") {
+    if (!group) {
+      // One setting: the document itself, with the schema and tool header first.
+      const std::string& body = entries.front().body;
+      const std::string head = "{\n  \"schema\": \"attune.check/1\",\n  \"tool\": {\n    \"name\": \"attune\",\n"
+                               "    \"version\": \"" + std::string(version()) + "\"\n  },";
+      return head + body.substr(1) + "\n";
+    }
+    return render_json_group(entries);
+  }
+  if (format == "text") return group ? render_text_group(entries, render) : entries.front().body;
+  std::string out = format == "csv" ? render_csv({}, render) : std::string{};
+  for (const auto& e : entries) {
+    if (!e.checked) continue;
+    if (format == "markdown" && !out.empty()) out += "\n---\n\n";
+    out += e.body;
+  }
+  return out;
+}
+
+int run_check(const CheckCommand& o, const Environment& env) {
+  const SettingPaths paths = expand_setting_paths(o.input);
+  if (paths.settings.empty()) return kBadInput;
   const std::string format = format_for(o);
+  std::optional<std::string> markdown_template;
+  if (format == "markdown") {
+    markdown_template = read_template("check.md", o.template_dir, env);
+    if (!markdown_template) return kBadInput;
+  }
   RenderOptions render;
   render.redact = o.redact;
   render.limit_per_rule = o.limit;
-  render.group = inputs.group;
+  render.group = paths.group;
   render.colour = format == "text" && use_colour(o.color, env.stdout_is_terminal, env.no_color, o.output);
-  std::string text;
-  if (format == "json") text = render_json(reports, render);
-  else if (format == "csv") text = render_csv(reports, render);
-  else if (format == "markdown") {
-    auto md = render_markdown(reports, o, env);
-    if (!md) return kBadInput;
-    text = std::move(*md);
-  } else text = render_text(reports, render);
+
+  std::vector<Outcome> outcomes(paths.settings.size());
+  Progress progress(paths.settings.size(), env.stderr_is_terminal && !o.quiet, "checked");
+  for_each_parallel(
+      paths.settings.size(), o.jobs,
+      [&](std::size_t i) { check_one(paths.settings[i], o, format, markdown_template, render, env, outcomes[i]); },
+      &progress);
+
+  bool failing = false, broken = paths.failed, template_error = false;
+  for (const auto& out : outcomes) {
+    fmt::print(stderr, "{}", out.problems);
+    failing = failing || out.failing;
+    broken = broken || !out.entry.checked;
+    template_error = template_error || out.template_error;
+  }
+  if (template_error) return kBadInput;
+  // One setting that could not be loaded: nothing to write (an existing -o file is kept).
+  // A group: the others are written, with the broken ones named in the document.
+  const bool any_checked =
+      std::any_of(outcomes.begin(), outcomes.end(), [](const Outcome& x) { return x.entry.checked; });
+  if (broken && (!paths.group || !any_checked)) return kBadInput;
+  const std::string text = assemble(outcomes, format, paths.group, render);
   const bool holds_names = format != "json" && !o.redact;
   if (!write_output(text, o.output, holds_names)) return kBadInput;
+  if (broken) return kBadInput;
   return failing ? kFindings : kOk;
 }
 
@@ -126,6 +209,8 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   app.add_option("--color", o->color, "auto (default), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--redact", o->redact, "show ids instead of children's and staff names");
+  app.add_option("-j,--jobs", o->jobs, "settings checked at once (default: the number of cores)");
+  app.add_flag("-q,--quiet", o->quiet, "no progress line on a terminal");
   app.add_option("--limit", o->limit, "text: at most N findings per rule (default 20; 0 = all)");
   app.add_option("--only", o->only, "run only these rules: ids, or statutory / continuity (comma-separated)")
       ->delimiter(',')

@@ -35,6 +35,29 @@ std::string render_text(std::span<const SettingReport> reports, const RenderOpti
 /// several: { "schema", "tool", "summary", "settings": [ ... ] }.
 std::string render_json(std::span<const SettingReport> reports, const RenderOptions& options);
 
+/// One setting of a group run, for the group's summary: checked, or not loaded.
+struct GroupEntry {
+  std::string path;
+  std::string name;   ///< empty when the setting could not be loaded
+  std::string urn;
+  bool checked = false;
+  FindingCounts counts;
+  std::vector<std::string> problems;  ///< input errors, as printed, when not checked
+  /// The setting's document (JSON object text, or text/CSV/Markdown), when checked.
+  std::string body;
+};
+
+/// One setting's JSON object within a group document (no schema or tool header).
+std::string render_json_setting(const SettingReport& report, const RenderOptions& options);
+
+/// The group document: { "schema", "tool", "summary", "settings": [ ... ] }, the settings
+/// in order; one that could not be loaded is { "setting": {"path"}, "status":
+/// "input_error", "errors": [...] }.
+std::string render_json_group(const std::vector<GroupEntry>& entries);
+
+/// The text report of a group: one line per setting, then each checked setting's report.
+std::string render_text_group(const std::vector<GroupEntry>& entries, const RenderOptions& options);
+
 /// "Amy Brown (c01)", or "c01" when redacting.
 std::string child_label(const Setting& setting, std::uint32_t child, bool redact);
 std::string staff_label(const Setting& setting, std::uint32_t staff, bool redact);

@@ -92,6 +92,7 @@ void add_setting_body(Json& j, const SettingReport& report) {
   j["setting"] = Json{{"name", s.name},
                       {"urn", s.urn.empty() ? Json(nullptr) : Json(s.urn)},
                       {"path", s.path.lexically_normal().string()}};
+  j["status"] = "checked";
   j["profile"] = r.profile;
   j["period"] = Json{{"from", format_iso_date(r.period.from)}, {"to", format_iso_date(r.period.to)}};
   j["summary"] = summary_json(r.counts);
@@ -101,7 +102,61 @@ void add_setting_body(Json& j, const SettingReport& report) {
   j["metrics"] = metrics_json(s, r.metrics);
 }
 
+/// `text` with every line after the first indented by `by` spaces.
+std::string indent(const std::string& text, std::size_t by) {
+  std::string out;
+  const std::string pad(by, ' ');
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '\n' && i + 1 < text.size()) out += pad;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string render_json_setting(const SettingReport& report, const RenderOptions& /*options*/) {
+  Json body;
+  add_setting_body(body, report);
+  return body.dump(2, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string render_json_group(const std::vector<GroupEntry>& entries) {
+  FindingCounts total;
+  std::size_t failed = 0;
+  for (const auto& e : entries) {
+    total.errors += e.counts.errors;
+    total.warnings += e.counts.warnings;
+    total.infos += e.counts.infos;
+    total.accepted += e.counts.accepted;
+    failed += e.checked ? 0 : 1;
+  }
+  Json head;
+  head["schema"] = "attune.check/1";
+  head["tool"] = Json{{"name", "attune"}, {"version", std::string(version())}};
+  Json summary = summary_json(total);
+  summary["settings"] = entries.size();
+  summary["settings_with_input_errors"] = failed;
+  head["summary"] = std::move(summary);
+  std::string out = head.dump(2, ' ', false, Json::error_handler_t::replace);
+  out.pop_back();  // the closing brace: the settings array follows
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  out += ",\n  \"settings\": [";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const GroupEntry& e = entries[i];
+    std::string body = e.body;
+    if (!e.checked) {
+      Json failure;
+      failure["setting"] = Json{{"path", e.path}};
+      failure["status"] = "input_error";
+      failure["errors"] = e.problems;
+      body = failure.dump(2, ' ', false, Json::error_handler_t::replace);
+    }
+    out += (i == 0 ? "\n    " : ",\n    ") + indent(body, 4);
+  }
+  out += entries.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
+}
 
 std::string render_json(std::span<const SettingReport> reports, const RenderOptions& options) {
   Json doc;

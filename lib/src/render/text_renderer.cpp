@@ -135,6 +135,45 @@ void render_one(std::string& out, const SettingReport& report, const RenderOptio
 
 }  // namespace
 
+std::string render_text_group(const std::vector<GroupEntry>& entries, const RenderOptions& options) {
+  const TextStyle style(options.colour);
+  FindingCounts total;
+  std::size_t failed = 0;
+  for (const auto& e : entries) {
+    total.errors += e.counts.errors;
+    total.warnings += e.counts.warnings;
+    failed += e.checked ? 0 : 1;
+  }
+  std::string out = style.bold(fmt::format("{} settings", entries.size()));
+  out += fmt::format(": {} {}, {} {}", total.errors, severity_heading(Severity::error, total.errors), total.warnings,
+                     severity_heading(Severity::warning, total.warnings));
+  if (failed > 0) out += style.severity(Severity::error, fmt::format("; {} not checked (input errors)", failed));
+  out += "\n\n";
+  std::vector<std::array<std::string, 3>> rows;
+  std::size_t w0 = 0, w1 = 0;
+  for (const auto& e : entries) {
+    std::string result = e.checked ? fmt::format("{} {}, {} {}", e.counts.errors, severity_heading(Severity::error, e.counts.errors),
+                                                 e.counts.warnings, severity_heading(Severity::warning, e.counts.warnings))
+                                   : "input errors: not checked";
+    std::string who = e.checked ? (e.urn.empty() ? e.name : fmt::format("{} ({})", e.name, e.urn)) : "";
+    w0 = std::max(w0, text_width(result));
+    w1 = std::max(w1, text_width(who));
+    rows.push_back({std::move(result), std::move(who), e.path});
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& [result, who, path] = rows[i];
+    const std::string cell = entries[i].checked && entries[i].counts.errors == 0 ? result
+                             : entries[i].checked ? style.severity(Severity::error, result)
+                                                  : style.severity(Severity::error, result);
+    out += fmt::format("  {}{}  {}  {}\n", cell, std::string(w0 - text_width(result), ' '), pad_right(who, w1), path);
+  }
+  for (const auto& e : entries) {
+    if (!e.checked) continue;
+    out += "\n" + std::string(72, '-') + "\n\n" + e.body;
+  }
+  return out;
+}
+
 std::string render_text(std::span<const SettingReport> reports, const RenderOptions& options) {
   std::string out;
   for (std::size_t i = 0; i < reports.size(); ++i) {

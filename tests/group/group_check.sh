@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# A generated group of settings: the generator is deterministic and its output passes
+# `attune validate`; `attune check GROUP/` gives the same document whatever --jobs is;
+# progress is drawn on a terminal only, and never with --quiet.
+#   group_check.sh ATTUNE WORKDIR
+set -euo pipefail
+attune=$1 work=$2
+rm -rf "$work" && mkdir -p "$work"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# 1. The generator: the same seed gives the same bytes; another seed other bytes.
+"$attune" generate "$work/group" --settings 6 --weeks 8 --seed 11 > "$work/generate.out"
+grep -q '^wrote 6 settings' "$work/generate.out" || fail "generate did not say what it wrote: $(cat "$work/generate.out")"
+"$attune" generate "$work/again" --settings 6 --weeks 8 --seed 11 > /dev/null
+diff -r "$work/group" "$work/again" > /dev/null || fail "the same seed gave different files"
+"$attune" generate "$work/other" --settings 1 --weeks 8 --seed 12 > /dev/null
+if cmp -s "$work/group/setting-001/attendance.csv" "$work/other/setting-001/attendance.csv"; then
+  fail "another seed gave the same attendance"
+fi
+# Refuses to overwrite without --force, and writes nothing then.
+"$attune" generate "$work/group" --settings 6 --weeks 8 --seed 99 2> "$work/refused.err" && fail "overwrote without --force"
+grep -q "already exists" "$work/refused.err" || fail "no reason given for refusing: $(cat "$work/refused.err")"
+diff -r "$work/group" "$work/again" > /dev/null || fail "a refused generate changed files"
+
+# 2. Every generated setting is valid input, with the rows it says.
+for s in "$work"/group/setting-*; do
+  "$attune" validate "$s" > "$work/validate.out" 2>&1 || fail "$s does not validate: $(cat "$work/validate.out")"
+done
+"$attune" validate "$work/group" > /dev/null 2>&1 || fail "the group does not validate"
+# Weekday patterns are valid too.
+"$attune" generate "$work/patterns" --settings 2 --weeks 4 --seed 5 --patterns > /dev/null
+"$attune" validate "$work/patterns" > /dev/null 2>&1 || fail "the pattern group does not validate"
+
+# 3. The same document whatever --jobs is, in every format.
+for format in json text csv markdown; do
+  rc1=0; rc2=0
+  "$attune" check "$work/group" --format "$format" --jobs 1 > "$work/j1.$format" 2> /dev/null || rc1=$?
+  "$attune" check "$work/group" --format "$format" --jobs 2 > "$work/j2.$format" 2> /dev/null || rc2=$?
+  "$attune" check "$work/group" --format "$format" --jobs 5 > "$work/j5.$format" 2> /dev/null || true
+  [ "$rc1" = "$rc2" ] || fail "--jobs 1 exited $rc1, --jobs 2 exited $rc2 ($format)"
+  [ "$rc1" -le 1 ] || fail "check of a generated group exited $rc1 ($format)"
+  cmp -s "$work/j1.$format" "$work/j2.$format" || fail "--jobs 1 and --jobs 2 differ ($format)"
+  cmp -s "$work/j1.$format" "$work/j5.$format" || fail "--jobs 1 and --jobs 5 differ ($format)"
+done
+python3 - "$work/j1.json" <<'PY' || fail "the group JSON is not one document of 6 checked settings"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["schema"] == "attune.check/1", d["schema"]
+assert d["summary"]["settings"] == 6
+assert [s["status"] for s in d["settings"]] == ["checked"] * 6
+assert [s["setting"]["path"].split("/")[-2] for s in d["settings"]] == [f"setting-00{i}" for i in range(1, 7)]
+assert d["summary"]["errors"] == sum(s["summary"]["errors"] for s in d["settings"])
+PY
+
+# 4. Progress: on a terminal (script gives the program a pseudo-terminal), not on a
+#    pipe, not with --quiet.
+"$attune" check "$work/group" --jobs 2 > /dev/null 2> "$work/pipe.err" || true
+[ ! -s "$work/pipe.err" ] || fail "progress written to a pipe: $(cat "$work/pipe.err")"
+script -qec "'$attune' check '$work/group' --jobs 2 > /dev/null" /dev/null > "$work/tty.err" 2>&1 || true
+grep -q "checked 6/6 settings" "$work/tty.err" || fail "no progress on a terminal: $(cat -v "$work/tty.err")"
+script -qec "'$attune' check '$work/group' --jobs 2 --quiet > /dev/null" /dev/null > "$work/quiet.err" 2>&1 || true
+if grep -q "settings" "$work/quiet.err"; then fail "progress shown with --quiet: $(cat -v "$work/quiet.err")"; fi
+echo "ok"
