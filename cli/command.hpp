@@ -44,5 +44,6 @@ std::function<int()> setup_report(CLI::App& app, const Environment& env);
 std::function<int()> setup_register(CLI::App& app, const Environment& env);
 std::function<int()> setup_policy(CLI::App& app, const Environment& env);
 std::function<int()> setup_generate(CLI::App& app, const Environment& env);
+std::function<int()> setup_history(CLI::App& app, const Environment& env);
 
 }  // namespace attune::cli

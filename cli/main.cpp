@@ -23,6 +23,7 @@ std::span<const Command> commands() {
       {"policy", "policy checklists: `policy summary SETTING`, `policy template`", setup_policy},
       {"rules", "list the rules of a profile", setup_rules},
       {"explain", "what one rule checks, why, and its source", setup_explain},
+      {"history", "trends from the runs stored by `check --history FILE.db`", setup_history},
       {"generate", "synthetic settings for demos and benchmarks", setup_generate},
   };
   return table;

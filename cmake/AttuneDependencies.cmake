@@ -4,6 +4,7 @@ find_package(tomlplusplus REQUIRED)
 find_package(yaml-cpp REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(CLI11 REQUIRED)
+find_package(SQLite3 REQUIRED)  # libsqlite3-dev: run history (--history)
 
 # libcsv (libcsv-dev) ships no CMake config.
 find_path(CSV_INCLUDE_DIR csv.h REQUIRED)

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 #include "command.hpp"
+#include "history_store.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
 #include "parallel.hpp"
@@ -31,6 +32,7 @@ struct CheckCommand {
   std::string template_dir;
   unsigned jobs = 0;  ///< 0: one per core
   bool quiet = false;
+  std::string history;  ///< --history FILE.db: append the run
 };
 
 std::string format_for(const CheckCommand& o) {
@@ -53,6 +55,7 @@ struct Outcome {
   std::string problems;  ///< for stderr, in order
   bool failing = false;
   bool template_error = false;
+  history::SettingRecord record;  ///< what --history stores of this setting
 };
 
 /// The lines of the input errors, for the group document.
@@ -78,6 +81,7 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   out.problems = std::move(one.problems);
   if (!one.loaded) {
     out.entry.problems = error_lines(out.problems);
+    if (!o.history.empty()) out.record = history::record_input_error(path, std::max<std::size_t>(1, one.error_count));
     return;
   }
   const LoadedSetting& loaded = *one.loaded;
@@ -85,6 +89,7 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   options.only = o.only;
   const CheckResult result = check_setting(loaded.setting, loaded.profile, options);
   const SettingReport report{loaded.setting, loaded.profile, result};
+  if (!o.history.empty()) out.record = history::record_checked(path, loaded.setting, result);
   out.entry.checked = true;
   out.entry.name = loaded.setting.name;
   out.entry.urn = loaded.setting.urn;
@@ -142,6 +147,8 @@ std::string assemble(const std::vector<Outcome>& outcomes, const std::string& fo
 int run_check(const CheckCommand& o, const Environment& env) {
   const SettingPaths paths = expand_setting_paths(o.input);
   if (paths.settings.empty()) return kBadInput;
+  std::optional<HistorySink> sink;
+  if (!o.history.empty() && !(sink = open_history_sink(o.history))) return kBadInput;
   const std::string format = format_for(o);
   std::optional<std::string> markdown_template;
   if (format == "markdown") {
@@ -169,6 +176,11 @@ int run_check(const CheckCommand& o, const Environment& env) {
     template_error = template_error || out.template_error;
   }
   if (template_error) return kBadInput;
+  if (sink) {  // before the report: a run whose history could not be stored writes nothing
+    std::vector<history::SettingRecord> records;
+    for (auto& out : outcomes) records.push_back(std::move(out.record));
+    if (!store_run(*sink, o.input, std::move(records))) return kBadInput;
+  }
   // One setting that could not be loaded: nothing to write (an existing -o file is kept).
   // A group: the others are written, with the broken ones named in the document.
   const bool any_checked =
@@ -211,6 +223,7 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   app.add_flag("--redact", o->redact, "show ids instead of children's and staff names");
   app.add_option("-j,--jobs", o->jobs, "settings checked at once (default: the number of cores)");
   app.add_flag("-q,--quiet", o->quiet, "no progress line on a terminal");
+  app.add_option("--history", o->history, "append the run to this SQLite history (see docs/history.md)");
   app.add_option("--limit", o->limit, "text: at most N findings per rule (default 20; 0 = all)");
   app.add_option("--only", o->only, "run only these rules: ids, or statutory / continuity (comma-separated)")
       ->delimiter(',')

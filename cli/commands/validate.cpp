@@ -1,4 +1,4 @@
-// attune validate PATH... : load and check the input files only.
+// attune validate PATH... : load and check the input files only, settings in parallel.
 
 #include <memory>
 
@@ -6,27 +6,71 @@
 
 #include "command.hpp"
 #include "inputs.hpp"
+#include "parallel.hpp"
 
 namespace attune::cli {
+namespace {
+
+struct ValidateCommand {
+  InputOptions input;
+  unsigned jobs = 0;  ///< 0: one per core
+  bool quiet = false;
+};
+
+/// One setting's line ("...: ok: 3 rooms, ...") or its problems, and its rows read.
+struct Validated {
+  std::string line;
+  std::string problems;
+  std::size_t rows_read = 0;
+  bool ok = false;
+};
+
+std::string count(std::size_t n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+void validate_one(const std::filesystem::path& path, const ValidateCommand& o, const Environment& env, bool group,
+                  Validated& out) {
+  LoadedOne one = load_one(path, o.input, env, group);
+  out.problems = std::move(one.problems);
+  out.rows_read = one.rows_read;
+  if (!one.loaded) return;
+  const Setting& s = one.loaded->setting;
+  out.ok = true;
+  out.line = fmt::format("{}: ok: {}, {}, {} staff, {} ({} to {}), profile {}\n", s.path.lexically_normal().string(),
+                         count(s.rooms.size(), "room", "rooms"), count(s.children.size(), "child", "children"),
+                         s.staff.size(), count(s.days.size(), "day", "days"), format_iso_date(s.period.from),
+                         format_iso_date(s.period.to), one.loaded->profile.id);
+}
+
+int run_validate(const ValidateCommand& o, const Environment& env) {
+  const SettingPaths paths = expand_setting_paths(o.input);
+  std::vector<Validated> results(paths.settings.size());
+  Progress progress(paths.settings.size(), env.stderr_is_terminal && !o.quiet, "validated");
+  for_each_parallel(
+      paths.settings.size(), o.jobs,
+      [&](std::size_t i) { validate_one(paths.settings[i], o, env, paths.group, results[i]); }, &progress);
+  bool failed = paths.failed, any_ok = false;
+  std::size_t rows = 0;
+  for (const Validated& v : results) {  // in path order, whatever the threads did
+    fmt::print(stderr, "{}", v.problems);
+    fmt::print("{}", v.line);
+    failed = failed || !v.ok;
+    any_ok = any_ok || v.ok;
+    rows += v.rows_read;
+  }
+  if (any_ok) fmt::print("{} rows read\n", rows);
+  return failed ? kBadInput : kOk;
+}
+
+}  // namespace
 
 std::function<int()> setup_validate(CLI::App& app, const Environment& env) {
-  auto o = std::make_shared<InputOptions>();
-  add_input_options(app, *o);
-  return [o, &env] {
-    const LoadedInputs inputs = load_inputs(*o, env);
-    for (const auto& loaded : inputs.settings) {
-      const Setting& s = loaded.setting;
-      const auto count = [](std::size_t n, const char* one, const char* many) {
-        return fmt::format("{} {}", n, n == 1 ? one : many);
-      };
-      fmt::print("{}: ok: {}, {}, {} staff, {} ({} to {}), profile {}\n", s.path.lexically_normal().string(),
-                 count(s.rooms.size(), "room", "rooms"), count(s.children.size(), "child", "children"),
-                 s.staff.size(), count(s.days.size(), "day", "days"), format_iso_date(s.period.from),
-                 format_iso_date(s.period.to), loaded.profile.id);
-    }
-    if (!inputs.settings.empty()) fmt::print("{} rows read\n", inputs.rows_read);
-    return inputs.failed ? kBadInput : kOk;
-  };
+  auto o = std::make_shared<ValidateCommand>();
+  add_input_options(app, o->input);
+  app.add_option("-j,--jobs", o->jobs, "settings loaded at once (default: the number of cores)");
+  app.add_flag("-q,--quiet", o->quiet, "no progress line on a terminal");
+  return [o, &env] { return run_validate(*o, env); };
 }
 
 }  // namespace attune::cli

@@ -47,12 +47,18 @@ struct GroupEntry {
   std::string body;
 };
 
-/// One setting's JSON object within a group document (no schema or tool header).
-std::string render_json_setting(const SettingReport& report, const RenderOptions& options);
+/// How deep a setting's object sits in the group document ("settings": [ ... ]).
+inline constexpr std::size_t kGroupJsonIndent = 4;
+
+/// One setting's JSON object (no schema or tool header), every line after the first
+/// indented by `indent` spaces: kGroupJsonIndent for a GroupEntry's body.
+std::string render_json_setting(const SettingReport& report, const RenderOptions& options,
+                                std::size_t indent = 0);
 
 /// The group document: { "schema", "tool", "summary", "settings": [ ... ] }, the settings
-/// in order; one that could not be loaded is { "setting": {"path"}, "status":
-/// "input_error", "errors": [...] }.
+/// in order, each checked one's body from render_json_setting(..., kGroupJsonIndent); one
+/// that could not be loaded is { "setting": {"path"}, "status": "input_error", "errors":
+/// [...] }.
 std::string render_json_group(const std::vector<GroupEntry>& entries);
 
 /// The text report of a group: one line per setting, then each checked setting's report.

@@ -15,9 +15,10 @@ std::pair<const StaffSpell*, const StaffSpell*> spells_of(const Day& day, StaffI
   return {day.staff.data() + (first - day.staff.begin()), day.staff.data() + (last - day.staff.begin())};
 }
 
-/// Work windows of the given people in `room`, merged into a sorted union.
-std::vector<TimeWindow> presence(const Day& day, RoomIndex room, std::initializer_list<StaffIndex> people) {
-  std::vector<TimeWindow> out;
+/// Work windows of the given people in `room`, merged into a sorted union, into `out`
+/// (a buffer reused from spell to spell: this runs for every child's every spell).
+void presence(const Day& day, RoomIndex room, std::initializer_list<StaffIndex> people, std::vector<TimeWindow>& out) {
+  out.clear();
   for (StaffIndex person : people) {
     const auto [first, last] = spells_of(day, person);
     for (const StaffSpell* s = first; s != last; ++s) {
@@ -25,12 +26,12 @@ std::vector<TimeWindow> presence(const Day& day, RoomIndex room, std::initialize
     }
   }
   std::sort(out.begin(), out.end(), [](TimeWindow a, TimeWindow b) { return a.start < b.start; });
-  std::vector<TimeWindow> merged;
-  for (TimeWindow w : out) {
-    if (!merged.empty() && w.start <= merged.back().end) merged.back().end = std::max(merged.back().end, w.end);
-    else merged.push_back(w);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (kept > 0 && out[i].start <= out[kept - 1].end) out[kept - 1].end = std::max(out[kept - 1].end, out[i].end);
+    else out[kept++] = out[i];
   }
-  return merged;
+  out.resize(kept);
 }
 
 long overlap_with(TimeWindow window, const std::vector<TimeWindow>& union_of) {
@@ -69,6 +70,12 @@ void ContinuityLedger::add_day(const Day& day) {
     if (s.kind != ShiftKind::work) continue;
     work_minutes_[s.staff * rooms + (s.room == kNone ? rooms - 1 : s.room)] += s.time.length();
   }
+  // Each room's work spells, so a child's adults are looked for among the room's only.
+  room_work_.resize(setting_.rooms.size());
+  for (auto& spells : room_work_) spells.clear();
+  for (const StaffSpell& s : day.staff) {
+    if (s.kind == ShiftKind::work && s.room != kNone && s.room < room_work_.size()) room_work_[s.room].push_back(&s);
+  }
   for (std::size_t i = 0; i < day.children.size();) {
     std::size_t j = i;
     while (j < day.children.size() && day.children[j].child == day.children[i].child) ++j;
@@ -88,7 +95,8 @@ void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::siz
   session.date = day.date;
   session.key_person = key;
   session.span = TimeWindow{day.children[first].time.start, day.children[first].time.start};
-  std::vector<std::pair<RoomIndex, long>> room_minutes;
+  std::vector<std::pair<RoomIndex, long>>& room_minutes = room_minutes_;
+  room_minutes.clear();
 
   const IsoWeek week = iso_week(day.date);
   if (current_week_[child] != week) {
@@ -98,11 +106,17 @@ void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::siz
   }
   auto& carers = week_carers_[child];
 
+  std::vector<TimeWindow>& key_there = key_there_;
+  std::vector<TimeWindow>& familiar = familiar_;
+  RoomIndex presence_room = kNone;
   for (std::size_t k = first; k < last; ++k) {
     const ChildSpell& spell = day.children[k];
     const long length = spell.time.length();
-    const auto key_there = presence(day, spell.room, {key});
-    const auto familiar = presence(day, spell.room, {key, buddy});
+    if (k == first || spell.room != presence_room) {  // the same room: the same adults
+      presence(day, spell.room, {key}, key_there);
+      presence(day, spell.room, {key, buddy}, familiar);
+      presence_room = spell.room;
+    }
     const long with_key = overlap_with(spell.time, key_there);
     const long with_familiar = overlap_with(spell.time, familiar);
     m.attended_minutes += length;
@@ -132,10 +146,11 @@ void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::siz
       if (covered) ++m.departures_with_key_or_buddy;
       handovers_.push_back(Handover{child, day.date, spell.time.end, spell.room, false, covered});
     }
-    for (const StaffSpell& s : day.staff) {
-      if (s.kind == ShiftKind::work && s.room == spell.room && overlap_minutes(s.time, spell.time) > 0 &&
-          std::find(carers.begin(), carers.end(), s.staff) == carers.end())
-        carers.push_back(s.staff);
+    if (spell.room < room_work_.size()) {
+      for (const StaffSpell* s : room_work_[spell.room]) {
+        if (overlap_minutes(s->time, spell.time) > 0 && std::find(carers.begin(), carers.end(), s->staff) == carers.end())
+          carers.push_back(s->staff);
+      }
     }
   }
   session.room = std::max_element(room_minutes.begin(), room_minutes.end(),

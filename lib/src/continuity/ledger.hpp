@@ -74,6 +74,10 @@ class ContinuityLedger {
   std::vector<ChildMetrics> children_;
   std::vector<std::vector<ChildSession>> sessions_;
   std::vector<Handover> handovers_;
+  // Scratch, reused for every spell.
+  std::vector<TimeWindow> key_there_, familiar_;
+  std::vector<std::pair<RoomIndex, long>> room_minutes_;
+  std::vector<std::vector<const StaffSpell*>> room_work_;  ///< the day's work spells, by room
   std::vector<WeekOfCarers> weeks_;
   std::vector<long> work_minutes_;  ///< staff x (rooms + 1)
   // The week being counted for each child, and the adults seen in it.

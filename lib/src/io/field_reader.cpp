@@ -30,9 +30,9 @@ bool ColumnMap::resolve(const RecordTable& table, const TableSchema& schema, con
                             ? fmt::format("{} (mapped to \"{}\")", name, mapped->second)
                             : std::string(name));
     }
-    positions_[std::string(name)] = index;
+    set(name, index);
   }
-  for (auto name : optional) positions_[std::string(name)] = find(name);
+  for (auto name : optional) set(name, find(name));
   warn_misspelt_columns(table, diagnostics);
   if (!missing.empty() && !empty_list) {
     Diagnostic d;
@@ -71,9 +71,21 @@ void ColumnMap::warn_misspelt_columns(const RecordTable& table, Diagnostics& dia
   }
 }
 
+void ColumnMap::set(std::string_view name, std::size_t index) {
+  for (auto& [known, position] : positions_) {
+    if (known == name) {
+      position = index;
+      return;
+    }
+  }
+  positions_.emplace_back(std::string(name), index);
+}
+
 std::size_t ColumnMap::operator[](std::string_view name) const {
-  const auto it = positions_.find(std::string(name));
-  return it == positions_.end() ? kAbsent : it->second;
+  for (const auto& [known, position] : positions_) {
+    if (known.size() == name.size() && !name.empty() && known[0] == name[0] && known == name) return position;
+  }
+  return kAbsent;
 }
 
 std::string_view FieldReader::text(std::size_t row, std::string_view column) const {
@@ -166,7 +178,11 @@ std::optional<DaySpec> FieldReader::day(std::size_t row, std::string_view column
 
 std::optional<Minute> FieldReader::time(std::size_t row, std::string_view column,
                                         bool required) const {
-  const auto value = text(row, column);
+  return time(row, column, text(row, column), required);
+}
+
+std::optional<Minute> FieldReader::time(std::size_t row, std::string_view column, std::string_view value,
+                                        bool required) const {
   if (value.empty()) {
     if (required) report(row, column, fmt::format("{} time is empty", column), "write it as HH:MM");
     return std::nullopt;
@@ -202,7 +218,7 @@ std::optional<std::uint32_t> FieldReader::reference(
            fmt::format("name a {} from {}", what, where_defined));
     return std::nullopt;
   }
-  const auto it = index.ids.find(std::string(value));
+  const auto it = index.ids.find(value);
   if (it != index.ids.end()) return it->second;
   if (!index.complete) return std::nullopt;
   std::vector<std::string> known;

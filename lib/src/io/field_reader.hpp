@@ -10,6 +10,7 @@
 
 #include "attune/calendar.hpp"
 #include "attune/clock_time.hpp"
+#include "../util/text.hpp"
 #include "import_spec.hpp"
 #include "record_table.hpp"
 #include "table_schema.hpp"
@@ -27,7 +28,7 @@ struct DaySpec {
 /// read at all: a reference to an id not found is then not reported, since it would
 /// only mislead (the real problem is already reported).
 struct IdIndex {
-  std::unordered_map<std::string, std::uint32_t> ids;
+  util::TextMap<std::uint32_t> ids;
   bool complete = true;
 };
 
@@ -46,7 +47,10 @@ class ColumnMap {
 
  private:
   void warn_misspelt_columns(const RecordTable& table, Diagnostics& diagnostics) const;
-  std::unordered_map<std::string, std::size_t> positions_;
+  void set(std::string_view name, std::size_t index);
+  /// A table has a dozen columns at most: a short list searched in order beats hashing
+  /// the name for every cell of a million rows.
+  std::vector<std::pair<std::string, std::size_t>> positions_;
 };
 
 class FieldReader {
@@ -67,6 +71,8 @@ class FieldReader {
   std::optional<Date> date(std::size_t row, std::string_view column, bool required) const;
   std::optional<DaySpec> day(std::size_t row, std::string_view column) const;
   std::optional<Minute> time(std::size_t row, std::string_view column, bool required) const;
+  /// The same for a value already read with text(row, column).
+  std::optional<Minute> time(std::size_t row, std::string_view column, std::string_view value, bool required) const;
   /// yes/no (also y/n, true/false, 1/0); empty, or not yes/no (reported), gives nullopt.
   std::optional<bool> yes_no(std::size_t row, std::string_view column) const;
 

@@ -28,7 +28,18 @@ bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 
 }  // namespace
 
 RecordTable::RecordTable(std::string file, std::string source)
-    : file_(std::move(file)), source_(std::move(source)) {}
+    : file_(std::move(file)), source_(std::move(source)) {
+  // One pass, no regrowth: the cells never take more room than the text they came from,
+  // and a row is at least a line.
+  arena_.reserve(source_.size());
+  std::size_t lines = 1;
+  for (const char* p = source_.data(), *end = p + source_.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
+    ++lines;
+  row_line_.reserve(lines);
+  row_offset_.reserve(lines);
+  cell_end_.reserve(lines * 8);
+}
 
 std::optional<std::size_t> RecordTable::column(std::string_view name) const {
   for (std::size_t i = 0; i < columns_.size(); ++i) {
@@ -189,10 +200,16 @@ std::optional<std::string> read_file(const std::string& path, const std::string&
                       "check the file's permissions");
     return std::nullopt;
   }
+  // Read straight into a string of the file's size (growing it if the file grew).
   std::string text;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+  const auto size = std::filesystem::file_size(path, ec);
+  text.resize(ec ? std::size_t{1} << 16 : static_cast<std::size_t>(size) + 1);
+  std::size_t used = 0, n = 0;
+  while ((n = std::fread(text.data() + used, 1, text.size() - used, f)) > 0) {
+    used += n;
+    if (used == text.size()) text.resize(text.size() * 2);
+  }
+  text.resize(used);
   const bool failed = std::ferror(f) != 0;
   std::fclose(f);
   if (failed) {

@@ -23,14 +23,14 @@ struct RowTimes {
 RowTimes read_times(const FieldReader& f, std::size_t row, const DaySpec& day,
                     std::string_view what) {
   RowTimes out;
-  const bool no_start = f.text(row, "start").empty();
-  const bool no_end = f.text(row, "end").empty();
-  if (no_start && no_end && !day.weekly) {
+  const std::string_view start_text = f.text(row, "start");
+  const std::string_view end_text = f.text(row, "end");
+  if (start_text.empty() && end_text.empty() && !day.weekly) {
     out.ok = out.off = true;
     return out;
   }
-  const auto start = f.time(row, "start", true);
-  const auto end = f.time(row, "end", true);
+  const auto start = f.time(row, "start", start_text, true);
+  const auto end = f.time(row, "end", end_text, true);
   if (!start || !end) return out;
   if (*end <= *start) {
     f.report(row, "end",

@@ -47,8 +47,20 @@ int age_in_years(Date birth, Date on) {
 }
 
 AgeBand age_band_on(Date birth, Date on) {
-  if (on < birthday(birth, 2)) return AgeBand::under_2;
-  if (on < birthday(birth, 3)) return AgeBand::age_2;
+  // Whole years from the calendar fields (this runs for every child's every session):
+  // the birthday has not come yet this year while (month, day) is before the birth's.
+  // A child born on 29 February turns a year older on 1 March in other years, as
+  // birthday() says: 28 February is before (2, 29), 1 March is not.
+  using namespace std::chrono;
+  const year_month_day b{birth};
+  const year_month_day o{on};
+  int years = static_cast<int>(o.year()) - static_cast<int>(b.year());
+  const auto month_day = [](const year_month_day& d) {
+    return static_cast<unsigned>(d.month()) * 32 + static_cast<unsigned>(d.day());
+  };
+  if (month_day(o) < month_day(b)) --years;
+  if (years < 2) return AgeBand::under_2;
+  if (years == 2) return AgeBand::age_2;
   return AgeBand::age_3_plus;
 }
 

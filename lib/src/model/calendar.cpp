@@ -77,8 +77,13 @@ std::optional<Date> parse_uk_date(std::string_view text, bool allow_short) {
 
 std::string format_iso_date(Date date) {
   const std::chrono::year_month_day ymd{date};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  const int y = static_cast<int>(ymd.year());
+  const auto m = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  const auto d = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  const auto digit = [](int v) { return static_cast<char>('0' + v % 10); };  // by hand: fmt is slow here
+  return std::string{digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10),
+                     digit(m),        '-',            digit(d / 10), digit(d)};
 }
 
 int weekday_index(Date date) {

@@ -1,7 +1,9 @@
 #include "attune/finding.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "attune/rules.hpp"
 #include "enum_names.hpp"
@@ -45,13 +47,25 @@ FindingCounts count_findings(const std::vector<Finding>& findings) {
 }
 
 void sort_findings(std::vector<Finding>& findings) {
-  auto key = [](const Finding& f) {
-    const Date no_date{};
-    return std::make_tuple(rule_order(f.rule), f.date.value_or(no_date),
-                           f.time ? f.time->start : -1, f.room, f.child, f.staff);
-  };
-  std::stable_sort(findings.begin(), findings.end(),
-                   [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  // The sort key of each finding is worked out once (the rule's place in the catalog is
+  // a search), then the findings are put in the order of their keys, ties kept in order.
+  using Key = std::tuple<int, Date, Minute, std::size_t, std::size_t, std::size_t, std::size_t>;
+  std::vector<Key> keys;
+  keys.reserve(findings.size());
+  const Date no_date{};
+  std::string_view last_rule;
+  int last_order = 0;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (i == 0 || f.rule != last_rule) last_order = rule_order(f.rule), last_rule = f.rule;
+    keys.emplace_back(last_order, f.date.value_or(no_date), f.time ? f.time->start : Minute{-1}, f.room, f.child,
+                      f.staff, i);
+  }
+  std::sort(keys.begin(), keys.end());  // the index makes every key distinct: stable
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (const Key& k : keys) sorted.push_back(std::move(findings[std::get<6>(k)]));
+  findings = std::move(sorted);
 }
 
 }  // namespace attune

@@ -1,185 +1,238 @@
-// The attune.check/1 JSON document: the complete contract (docs/json.md).
-
-#include <nlohmann/json.hpp>
+// The attune.check/1 JSON document: the complete contract (docs/json.md), written
+// straight to text with JsonWriter.
 
 #include "attune/render.hpp"
+#include "json_writer.hpp"
 
 namespace attune {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using render::JsonWriter;
 
-Json id_or_null(const std::string* id) { return id != nullptr ? Json(*id) : Json(nullptr); }
+void id_or_null(JsonWriter& w, const std::string* id) {
+  if (id != nullptr) w.value(*id);
+  else w.null();
+}
 
-Json finding_json(const Setting& s, const Finding& f) {
-  Json j;
-  j["rule"] = f.rule;
-  j["severity"] = std::string(severity_id(f.severity));
-  j["message"] = f.message;
-  j["date"] = f.date ? Json(format_iso_date(*f.date)) : Json(nullptr);
-  j["start"] = f.time ? Json(format_clock_time(f.time->start)) : Json(nullptr);
-  j["end"] = f.time ? Json(format_clock_time(f.time->end)) : Json(nullptr);
-  j["room"] = id_or_null(f.room < s.rooms.size() ? &s.rooms[f.room].id : nullptr);
-  j["child"] = id_or_null(f.child < s.children.size() ? &s.children[f.child].id : nullptr);
-  j["staff"] = id_or_null(f.staff < s.staff.size() ? &s.staff[f.staff].id : nullptr);
-  Json values = Json::object();
+template <typename Item>
+const std::string* id_at(const std::vector<Item>& items, std::uint32_t index) {
+  return index < items.size() ? &items[index].id : nullptr;
+}
+
+void finding_json(JsonWriter& w, const Setting& s, const Finding& f) {
+  w.begin_object();
+  w.key("rule"), w.value(f.rule);
+  w.key("severity"), w.value(severity_id(f.severity));
+  w.key("message"), w.value(f.message);
+  w.key("date");
+  if (f.date) w.value(format_iso_date(*f.date));
+  else w.null();
+  w.key("start");
+  if (f.time) w.value(format_clock_time(f.time->start));
+  else w.null();
+  w.key("end");
+  if (f.time) w.value(format_clock_time(f.time->end));
+  else w.null();
+  w.key("room"), id_or_null(w, id_at(s.rooms, f.room));
+  w.key("child"), id_or_null(w, id_at(s.children, f.child));
+  w.key("staff"), id_or_null(w, id_at(s.staff, f.staff));
+  w.key("values");
+  w.begin_object();
   for (const auto& v : f.values) {
-    std::visit([&](const auto& x) { values[v.name] = x; }, v.value);
+    w.key(v.name);
+    std::visit([&](const auto& x) { w.value(x); }, v.value);
   }
-  j["values"] = std::move(values);
-  j["accepted"] = f.accepted;
-  j["reason"] = f.accepted ? Json(f.accepted_reason) : Json(nullptr);
-  return j;
+  w.end_object();
+  w.key("accepted"), w.value(f.accepted);
+  w.key("reason");
+  if (f.accepted) w.value(f.accepted_reason);
+  else w.null();
+  w.end_object();
 }
 
-Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+void optional_number(JsonWriter& w, const std::optional<double>& v) {
+  if (v) w.value(*v);
+  else w.null();
+}
 
-Json metrics_json(const Setting& s, const Metrics& m) {
-  Json children = Json::array();
+void metrics_json(JsonWriter& w, const Setting& s, const Metrics& m) {
+  w.begin_object();
+  w.key("children");
+  w.begin_array();
   for (const ChildMetrics& c : m.children) {
-    Json j;
-    j["id"] = s.children[c.child].id;
-    j["band"] = std::string(age_band_id(c.band));
-    j["attended_minutes"] = c.attended_minutes;
-    j["key_person"] = id_or_null(c.key_person < s.staff.size() ? &s.staff[c.key_person].id : nullptr);
-    j["key_person_coverage"] = optional_number(c.key_person_coverage());
-    j["key_or_buddy_coverage"] = optional_number(c.key_or_buddy_coverage());
-    j["arrivals"] = c.arrivals;
-    j["arrivals_with_key_or_buddy"] = c.arrivals_with_key_or_buddy;
-    j["departures"] = c.departures;
-    j["departures_with_key_or_buddy"] = c.departures_with_key_or_buddy;
-    j["max_distinct_carers_per_week"] = c.max_distinct_carers_per_week;
-    children.push_back(std::move(j));
+    w.begin_object();
+    w.key("id"), w.value(s.children[c.child].id);
+    w.key("band"), w.value(age_band_id(c.band));
+    w.key("attended_minutes"), w.value(c.attended_minutes);
+    w.key("key_person"), id_or_null(w, id_at(s.staff, c.key_person));
+    w.key("key_person_coverage"), optional_number(w, c.key_person_coverage());
+    w.key("key_or_buddy_coverage"), optional_number(w, c.key_or_buddy_coverage());
+    w.key("arrivals"), w.value(c.arrivals);
+    w.key("arrivals_with_key_or_buddy"), w.value(c.arrivals_with_key_or_buddy);
+    w.key("departures"), w.value(c.departures);
+    w.key("departures_with_key_or_buddy"), w.value(c.departures_with_key_or_buddy);
+    w.key("max_distinct_carers_per_week"), w.value(c.max_distinct_carers_per_week);
+    w.end_object();
   }
-  Json key_persons = Json::array();
+  w.end_array();
+  w.key("key_persons");
+  w.begin_array();
   for (const KeyPersonMetrics& k : m.key_persons) {
-    Json j;
-    j["staff"] = s.staff[k.staff].id;
-    j["key_children"] = k.key_children;
-    Json bands;
-    for (AgeBand band : kAgeBands) bands[std::string(age_band_id(band))] = k.by_band[static_cast<std::size_t>(band)];
-    j["by_band"] = std::move(bands);
-    key_persons.push_back(std::move(j));
+    w.begin_object();
+    w.key("staff"), w.value(s.staff[k.staff].id);
+    w.key("key_children"), w.value(k.key_children);
+    w.key("by_band");
+    w.begin_object();
+    for (AgeBand band : kAgeBands) w.key(age_band_id(band)), w.value(k.by_band[static_cast<std::size_t>(band)]);
+    w.end_object();
+    w.end_object();
   }
-  Json rooms = Json::array();
+  w.end_array();
+  w.key("rooms");
+  w.begin_array();
   for (const RoomMetrics& r : m.rooms) {
-    Json j;
-    j["room"] = s.rooms[r.room].id;
-    j["breach_minutes"] = r.breach_minutes;
-    j["child_minutes"] = r.child_minutes;
-    rooms.push_back(std::move(j));
+    w.begin_object();
+    w.key("room"), w.value(s.rooms[r.room].id);
+    w.key("breach_minutes"), w.value(r.breach_minutes);
+    w.key("child_minutes"), w.value(r.child_minutes);
+    w.end_object();
   }
-  Json out;
-  out["children"] = std::move(children);
-  out["key_persons"] = std::move(key_persons);
-  out["rooms"] = std::move(rooms);
-  return out;
+  w.end_array();
+  w.end_object();
 }
 
-Json summary_json(const FindingCounts& c) {
-  Json j;
-  j["errors"] = c.errors;
-  j["warnings"] = c.warnings;
-  j["infos"] = c.infos;
-  j["accepted"] = c.accepted;
-  return j;
+void summary_members(JsonWriter& w, const FindingCounts& c) {
+  w.key("errors"), w.value(c.errors);
+  w.key("warnings"), w.value(c.warnings);
+  w.key("infos"), w.value(c.infos);
+  w.key("accepted"), w.value(c.accepted);
 }
 
-/// Everything about one setting, without the schema and tool header, added to `j`.
-void add_setting_body(Json& j, const SettingReport& report) {
+void tool_members(JsonWriter& w) {
+  w.key("schema"), w.value("attune.check/1");
+  w.key("tool");
+  w.begin_object();
+  w.key("name"), w.value("attune");
+  w.key("version"), w.value(version());
+  w.end_object();
+}
+
+/// Everything about one setting, as members of the object being written.
+void setting_members(JsonWriter& w, const SettingReport& report) {
   const Setting& s = report.setting;
   const CheckResult& r = report.result;
-  j["setting"] = Json{{"name", s.name},
-                      {"urn", s.urn.empty() ? Json(nullptr) : Json(s.urn)},
-                      {"path", s.path.lexically_normal().string()}};
-  j["status"] = "checked";
-  j["profile"] = r.profile;
-  j["period"] = Json{{"from", format_iso_date(r.period.from)}, {"to", format_iso_date(r.period.to)}};
-  j["summary"] = summary_json(r.counts);
-  Json findings = Json::array();
-  for (const Finding& f : r.findings) findings.push_back(finding_json(s, f));
-  j["findings"] = std::move(findings);
-  j["metrics"] = metrics_json(s, r.metrics);
+  w.key("setting");
+  w.begin_object();
+  w.key("name"), w.value(s.name);
+  w.key("urn");
+  if (s.urn.empty()) w.null();
+  else w.value(s.urn);
+  w.key("path"), w.value(s.path.lexically_normal().string());
+  w.end_object();
+  w.key("status"), w.value("checked");
+  w.key("profile"), w.value(r.profile);
+  w.key("period");
+  w.begin_object();
+  w.key("from"), w.value(format_iso_date(r.period.from));
+  w.key("to"), w.value(format_iso_date(r.period.to));
+  w.end_object();
+  w.key("summary");
+  w.begin_object();
+  summary_members(w, r.counts);
+  w.end_object();
+  w.key("findings");
+  w.begin_array();
+  for (const Finding& f : r.findings) finding_json(w, s, f);
+  w.end_array();
+  w.key("metrics");
+  metrics_json(w, s, r.metrics);
 }
 
-/// `text` with every line after the first indented by `by` spaces.
-std::string indent(const std::string& text, std::size_t by) {
-  std::string out;
-  const std::string pad(by, ' ');
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    out += text[i];
-    if (text[i] == '\n' && i + 1 < text.size()) out += pad;
-  }
-  return out;
+/// A rough size of a setting's JSON, so the text is allocated once.
+std::size_t expected_size(const SettingReport& report) {
+  return 1024 + 420 * report.result.findings.size() + 420 * report.result.metrics.children.size();
 }
 
 }  // namespace
 
-std::string render_json_setting(const SettingReport& report, const RenderOptions& /*options*/) {
-  Json body;
-  add_setting_body(body, report);
-  return body.dump(2, ' ', false, Json::error_handler_t::replace);
+std::string render_json_setting(const SettingReport& report, const RenderOptions& /*options*/, std::size_t indent) {
+  std::string out;
+  out.reserve(expected_size(report));
+  JsonWriter w(out, indent);
+  w.begin_object();
+  setting_members(w, report);
+  w.end_object();
+  return out;
 }
 
 std::string render_json_group(const std::vector<GroupEntry>& entries) {
   FindingCounts total;
-  std::size_t failed = 0;
+  std::size_t failed = 0, size = 1024;
   for (const auto& e : entries) {
     total.errors += e.counts.errors;
     total.warnings += e.counts.warnings;
     total.infos += e.counts.infos;
     total.accepted += e.counts.accepted;
     failed += e.checked ? 0 : 1;
+    size += e.body.size() + 8;
   }
-  Json head;
-  head["schema"] = "attune.check/1";
-  head["tool"] = Json{{"name", "attune"}, {"version", std::string(version())}};
-  Json summary = summary_json(total);
-  summary["settings"] = entries.size();
-  summary["settings_with_input_errors"] = failed;
-  head["summary"] = std::move(summary);
-  std::string out = head.dump(2, ' ', false, Json::error_handler_t::replace);
-  out.pop_back();  // the closing brace: the settings array follows
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  out += ",\n  \"settings\": [";
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const GroupEntry& e = entries[i];
-    std::string body = e.body;
-    if (!e.checked) {
-      Json failure;
-      failure["setting"] = Json{{"path", e.path}};
-      failure["status"] = "input_error";
-      failure["errors"] = e.problems;
-      body = failure.dump(2, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  out.reserve(size);
+  JsonWriter w(out);
+  w.begin_object();
+  tool_members(w);
+  w.key("summary");
+  w.begin_object();
+  summary_members(w, total);
+  w.key("settings"), w.value(entries.size());
+  w.key("settings_with_input_errors"), w.value(failed);
+  w.end_object();
+  w.key("settings");
+  w.begin_array();
+  for (const GroupEntry& e : entries) {
+    if (e.checked) {
+      w.raw(e.body);  // rendered with render_json_setting(..., kGroupJsonIndent)
+      continue;
     }
-    out += (i == 0 ? "\n    " : ",\n    ") + indent(body, 4);
+    w.begin_object();
+    w.key("setting");
+    w.begin_object();
+    w.key("path"), w.value(e.path);
+    w.end_object();
+    w.key("status"), w.value("input_error");
+    w.key("errors");
+    w.begin_array();
+    for (const std::string& line : e.problems) w.value(line);
+    w.end_array();
+    w.end_object();
   }
-  out += entries.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  w.end_array();
+  w.end_object();
+  out += '\n';
   return out;
 }
 
 std::string render_json(std::span<const SettingReport> reports, const RenderOptions& options) {
-  Json doc;
-  doc["schema"] = "attune.check/1";
-  doc["tool"] = Json{{"name", "attune"}, {"version", std::string(version())}};
   if (reports.size() == 1 && !options.group) {
-    add_setting_body(doc, reports[0]);
-  } else {
-    FindingCounts total;
-    Json settings = Json::array();
-    for (const auto& report : reports) {
-      total.errors += report.result.counts.errors;
-      total.warnings += report.result.counts.warnings;
-      total.infos += report.result.counts.infos;
-      total.accepted += report.result.counts.accepted;
-      Json body;
-      add_setting_body(body, report);
-      settings.push_back(std::move(body));
-    }
-    doc["summary"] = summary_json(total);
-    doc["settings"] = std::move(settings);
+    std::string out;
+    out.reserve(expected_size(reports[0]));
+    JsonWriter w(out);
+    w.begin_object();
+    tool_members(w);
+    setting_members(w, reports[0]);
+    w.end_object();
+    out += '\n';
+    return out;
   }
-  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  std::vector<GroupEntry> entries;
+  for (const SettingReport& r : reports) {
+    GroupEntry e;
+    e.checked = true;
+    e.counts = r.result.counts;
+    e.body = render_json_setting(r, options, kGroupJsonIndent);
+    entries.push_back(std::move(e));
+  }
+  return render_json_group(entries);
 }
 
 }  // namespace attune

@@ -2,6 +2,7 @@
 // `attune rules` and `attune explain`. Numbers live in the profile and [policy].
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 
 #include "../util/text.hpp"
@@ -210,9 +211,16 @@ constexpr std::array kCatalog{
 std::span<const RuleInfo> rule_catalog() { return kCatalog; }
 
 const RuleInfo* find_rule(std::string_view id) {
-  const std::string wanted = util::to_lower(id);
+  const auto same = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+  };
   for (const auto& info : kCatalog) {
-    if (util::to_lower(info.id) == wanted) return &info;
+    if (info.id == id) return &info;  // the usual case: the id as the catalog spells it
+  }
+  for (const auto& info : kCatalog) {
+    if (same(info.id, id)) return &info;
   }
   return nullptr;
 }

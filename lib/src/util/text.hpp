@@ -1,11 +1,24 @@
 #pragma once
 // Small text helpers shared by loaders and the catalog.
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace attune::util {
+
+/// Hashes std::string and std::string_view alike, so a map keyed by std::string can be
+/// searched with a string_view without making a string (heterogeneous lookup).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+};
+
+/// An unordered map from text, searchable with a string_view.
+template <typename Value>
+using TextMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 /// Levenshtein distance, letter case ignored.
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -1,0 +1,74 @@
+#pragma once
+// A streaming JSON writer: appends pretty-printed JSON (two spaces a level, the layout
+// nlohmann::json's dump(2) gives) straight to a string, without building a tree. The
+// check document of a 100-setting group is about 100 MB; building it as a tree first
+// cost more than checking the rules.
+//
+//     std::string out;
+//     JsonWriter w(out);
+//     w.begin_object();
+//     w.key("rule"), w.value("RATIO-ROOM");
+//     w.key("values"), w.begin_object(), w.key("children"), w.value(7), w.end_object();
+//     w.end_object();
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace attune::render {
+
+class JsonWriter {
+ public:
+  /// `indent`: spaces before every line after the first, so the text can be placed
+  /// inside a document that is already that deep.
+  explicit JsonWriter(std::string& out, std::size_t indent = 0) : out_(out), base_(indent) {}
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  /// The next member's name, inside an object: one of attune's own names (letters,
+  /// digits, '_'), written as it is.
+  void key(std::string_view name);
+
+  void value(std::string_view text);
+  void value(const char* text) { value(std::string_view(text)); }
+  void value(const std::string& text) { value(std::string_view(text)); }
+  void value(bool b);
+  void value(long long n);
+  void value(unsigned long long n);
+  void value(int n) { value(static_cast<long long>(n)); }
+  void value(unsigned n) { value(static_cast<unsigned long long>(n)); }
+  void value(long n) { value(static_cast<long long>(n)); }
+  void value(unsigned long n) { value(static_cast<unsigned long long>(n)); }
+  /// Shortest text that reads back as the same double; "1.0" for whole numbers; null
+  /// for NaN and infinities (which JSON cannot hold).
+  void value(double d);
+  void null();
+
+  /// Text already written as JSON at this writer's depth (e.g. a nested document).
+  void raw(std::string_view json);
+
+ private:
+  void open(char bracket);
+  void close(char bracket);
+  /// Before a value: a comma and new line inside an array; nothing after a key.
+  void before_value();
+  void newline(std::size_t depth);
+
+  std::string& out_;
+  std::size_t base_;
+  struct Level {
+    bool empty = true;
+  };
+  std::vector<Level> levels_;
+  bool after_key_ = false;
+};
+
+/// `text` as a JSON string literal, quotes included: `"`, `\` and control characters
+/// escaped, other UTF-8 as it is, and a byte that is not valid UTF-8 as U+FFFD.
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace attune::render
