@@ -95,7 +95,7 @@ std::string timeline_svg(const std::vector<ChartSegment>& segments, const std::v
   return svg + "</svg>";
 }
 
-std::string bar_chart_svg(const std::vector<Bar>& bars, double limit, const std::string& title) {
+std::string bar_chart_svg(const std::vector<Bar>& bars, double limit, const std::string& title, bool alert_below) {
   constexpr double kLabel = 200, kRow = 18, kBarRight = 640;
   double max_v = limit * 1.25;
   for (const Bar& b : bars) max_v = std::max(max_v, b.value * 1.05);
@@ -109,7 +109,7 @@ std::string bar_chart_svg(const std::vector<Bar>& bars, double limit, const std:
     svg += fmt::format(R"(<text class="label" x="{:.1f}" y="{:.1f}" text-anchor="end">{}</text>)", kLabel - 6, y + 11,
                        xml_escape(b.label));
     svg += fmt::format(R"(<rect class="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="12"/>)",
-                       b.value > limit ? "bar over" : "bar", kLabel, y + 1, std::max(0.0, x(b.value) - kLabel));
+                       (alert_below ? b.value < limit : b.value > limit) ? "bar over" : "bar", kLabel, y + 1, std::max(0.0, x(b.value) - kLabel));
     svg += fmt::format(R"(<text class="value" x="{:.1f}" y="{:.1f}">{}</text>)", x(b.value) + 4, y + 11,
                        xml_escape(b.text));
     y += kRow;

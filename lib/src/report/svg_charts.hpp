@@ -29,8 +29,10 @@ struct Bar {
   std::string text;  ///< printed at the end of the bar
 };
 
-/// Horizontal bars with a marker at `limit` (bars past it are drawn as over).
-std::string bar_chart_svg(const std::vector<Bar>& bars, double limit, const std::string& title);
+/// Horizontal bars with a marker at `limit`: bars past it (or, with `alert_below`, short
+/// of it) are drawn in the alert colour.
+std::string bar_chart_svg(const std::vector<Bar>& bars, double limit, const std::string& title,
+                          bool alert_below = false);
 
 /// &, <, >, " and ' as entities.
 std::string xml_escape(std::string_view text);
