@@ -56,12 +56,14 @@ std::optional<HistorySink> open_history_sink(const std::string& path) {
   return HistorySink{std::move(*db), std::move(*time)};
 }
 
-bool store_run(HistorySink& sink, const InputOptions& input, std::vector<history::SettingRecord> settings) {
+bool store_run(HistorySink& sink, const InputOptions& input, const std::vector<std::string>& only,
+               std::vector<history::SettingRecord> settings) {
   history::RunRecord run;
   run.time = sink.time;
   run.tool_version = std::string(version());
   run.from = date_option(input.from);
   run.to = date_option(input.to);
+  run.only = fmt::format("{}", fmt::join(only, ","));
   run.settings = std::move(settings);
   std::string error;
   if (!history::append_run(sink.db, run, test_hooks(), error)) {

@@ -22,6 +22,7 @@ std::optional<HistorySink> open_history_sink(const std::string& path);
 
 /// Stores the run: every setting found, checked or not. Prints why not to stderr and
 /// returns false on failure (nothing of the run is stored then).
-bool store_run(HistorySink& sink, const InputOptions& input, std::vector<history::SettingRecord> settings);
+bool store_run(HistorySink& sink, const InputOptions& input, const std::vector<std::string>& only,
+               std::vector<history::SettingRecord> settings);
 
 }  // namespace attune::cli

@@ -179,7 +179,7 @@ int run_check(const CheckCommand& o, const Environment& env) {
   if (sink) {  // before the report: a run whose history could not be stored writes nothing
     std::vector<history::SettingRecord> records;
     for (auto& out : outcomes) records.push_back(std::move(out.record));
-    if (!store_run(*sink, o.input, std::move(records))) return kBadInput;
+    if (!store_run(*sink, o.input, o.only, std::move(records))) return kBadInput;
   }
   // One setting that could not be loaded: nothing to write (an existing -o file is kept).
   // A group: the others are written, with the broken ones named in the document.

@@ -29,7 +29,7 @@ night() {
 # 1. Four nights: two weeks checked with --from/--to, the whole period, and a night when
 #    setting-002's export is broken (exit 2; the others are still checked and stored).
 [ "$(night 1 2026-11-20T02:30:00Z --from 2026-01-05 --to 2026-01-09)" -le 1 ] || fail "night 1 failed"
-[ "$(night 2 2026-11-21T02:30:00Z --from 2026-01-12 --to 2026-01-16)" -le 1 ] || fail "night 2 failed"
+[ "$(night 2 2026-11-21T02:30:00Z --from 2026-01-12 --to 2026-01-16 --only statutory)" -le 1 ] || fail "night 2 failed"
 [ "$(night 3 2026-11-22T02:30:00Z)" -le 1 ] || fail "night 3 failed"
 cp "$group/setting-002/children.csv" "$work/children.csv.good"
 echo "c999,Broken Row,2025-13-01,babies,,,," >> "$group/setting-002/children.csv"
@@ -49,6 +49,7 @@ assert [r["settings"] for r in h["runs"]] == [3, 3, 3, 3]
 assert [r["settings_with_input_errors"] for r in h["runs"]] == [0, 0, 0, 1]
 assert h["runs"][0]["period"] == {"from": "2026-01-05", "to": "2026-01-09"}
 assert h["runs"][2]["period"] == {"from": None, "to": None}
+assert [r["only"] for r in h["runs"]] == [None, "statutory", None, None]
 nights = [json.load(open(f"{work}/night{n}.json")) for n in (1, 2, 3, 4)]
 for run, night in zip(h["runs"], nights):
     for key in ("errors", "warnings", "infos", "accepted"):

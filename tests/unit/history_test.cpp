@@ -218,6 +218,8 @@ TEST_CASE("history filters: --setting by URN or path, --rule, --since") {
   std::string error;
   CHECK_FALSE(history::read_trends(db, {"EY999999", "", std::nullopt}, error).has_value());
   CHECK(error.find("no setting \"EY999999\"") != std::string::npos);
+  // The group's folder is not a setting of it.
+  CHECK_FALSE(history::read_trends(db, {"/srv/group", "", std::nullopt}, error).has_value());
 }
 
 TEST_CASE("history of a real check: accepted findings apart, ids and never names") {
@@ -303,6 +305,7 @@ TEST_CASE("a version-1 history is migrated to version 2 with its runs kept") {
     CHECK(raw_int(file.path, "SELECT count(*) FROM findings WHERE accepted = 0 AND reason IS NULL") == 2);
     CHECK(raw_int(file.path, "SELECT accepted FROM settings WHERE id = 1") == 0);
     CHECK(raw_int(file.path, "SELECT count(*) FROM room_metrics") == 0);
+    CHECK(raw_int(file.path, "SELECT count(*) FROM runs WHERE only_rules IS NULL") == 1);
     const auto t = trends(db);
     REQUIRE(t.runs.size() == 1);
     CHECK(t.runs[0].tool_version == "0.0.9");

@@ -82,6 +82,7 @@ struct RunRecord {
   std::string time;  ///< UTC, "2026-11-23T02:30:00Z" (see format_utc_time)
   std::string tool_version;
   std::optional<Date> from, to;  ///< --from / --to as given on the command line
+  std::string only;  ///< --only as given ("statutory", "RATIO-ROOM,PFA-ON-SITE"); empty: every rule
   std::vector<SettingRecord> settings;  ///< in path order
 };
 
@@ -144,6 +145,7 @@ struct RunSummary {
   std::string time;  ///< "2026-11-23T02:30:00Z"
   std::string tool_version;
   std::optional<Date> from, to;  ///< as given on the command line
+  std::string only;              ///< --only as given; empty: every rule
   std::size_t settings = 0;     ///< settings stored in the run (of those shown)
   std::size_t input_error_settings = 0;
   FindingCounts counts;  ///< over the settings shown

@@ -31,6 +31,7 @@ Json runs_model(const Trends& t) {
     runs.push_back(Json{{"id", r.id},
                         {"time", short_utc_time(r.time)},
                         {"period", run_period_text(r)},
+                        {"only", r.only},
                         {"settings", r.settings},
                         {"errors", r.counts.errors},
                         {"warnings", r.counts.warnings},

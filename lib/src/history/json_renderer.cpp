@@ -25,6 +25,7 @@ Json run_json(const RunSummary& r) {
               {"time", r.time},
               {"tool_version", r.tool_version},
               {"period", Json{{"from", date_or_null(r.from)}, {"to", date_or_null(r.to)}}},
+              {"only", text_or_null(r.only)},
               {"settings", r.settings},
               {"settings_with_input_errors", r.input_error_settings},
               {"summary", summary(r.counts)}};

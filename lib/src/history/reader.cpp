@@ -32,8 +32,8 @@ std::size_t size_at(const sql::Statement& q, int column) {
 
 std::vector<RunSummary> read_runs(sqlite3* db, const std::string& since) {
   std::vector<RunSummary> runs;
-  sql::Statement q(db, "SELECT id, time, tool_version, period_from, period_to FROM runs WHERE time >= ?1 "
-                       "ORDER BY time, id");
+  sql::Statement q(db, "SELECT id, time, tool_version, period_from, period_to, only_rules FROM runs "
+                       "WHERE time >= ?1 ORDER BY time, id");
   q.bind(1, since);
   while (q.step() == SQLITE_ROW) {
     RunSummary r;
@@ -42,6 +42,7 @@ std::vector<RunSummary> read_runs(sqlite3* db, const std::string& since) {
     r.tool_version = q.text_at(2);
     r.from = date_at(q, 3);
     r.to = date_at(q, 4);
+    r.only = q.text_at(5);
     runs.push_back(std::move(r));
   }
   return runs;
@@ -85,8 +86,10 @@ bool matches(const SettingRow& row, const std::string& wanted) {
   std::error_code ec;
   std::string full = fs::absolute(fs::path(wanted), ec).lexically_normal().string();
   if (full.size() > 1 && full.back() == '/') full.pop_back();
+  // A setting stored by its file (setting.yaml given on the command line) matches its folder too.
   const fs::path stored(row.path);
-  return row.path == wanted || row.path == full || stored.parent_path().string() == full;
+  const bool is_file = stored.filename().string().starts_with("setting.");
+  return row.path == wanted || row.path == full || (is_file && stored.parent_path().string() == full);
 }
 
 /// Adds each setting row's findings per rule, breach minutes and under-2 coverage.

@@ -72,9 +72,10 @@ CREATE INDEX child_metrics_by_setting ON child_metrics(setting);
 )sql";
 
 // Version 2: accepted findings (overrides.csv) and their reasons, counted per setting;
-// room metrics (RATIO-ROOM breach minutes). Runs stored by version 1 had no overrides,
+// room metrics (RATIO-ROOM breach minutes); the run's --only. Runs stored by version 1 had no overrides,
 // so their findings are not accepted and their settings accepted none.
 constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE runs ADD COLUMN only_rules TEXT;
 ALTER TABLE settings ADD COLUMN accepted INTEGER;
 UPDATE settings SET accepted = 0 WHERE status = 'checked';
 ALTER TABLE findings ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0 CHECK (accepted = 0 OR accepted = 1);

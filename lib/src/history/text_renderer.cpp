@@ -30,6 +30,8 @@ void runs_table(std::string& out, const Trends& t) {
                        run_period_text(r), r.settings, r.counts.errors, r.counts.warnings, r.counts.accepted,
                        r.input_error_settings);
   }
+  for (const RunSummary& r : t.runs)
+    if (!r.only.empty()) out += fmt::format("  run {} checked only {} (--only)\n", r.id, r.only);
 }
 
 void series_line(std::string& out, const Series& s, std::size_t first_shown, std::size_t width) {

@@ -17,7 +17,9 @@ class Inserter {
   Inserter(sqlite3* db, const WriteHooks& hooks)
       : db_(db),
         hooks_(hooks),
-        run_(db, "INSERT INTO runs (time, tool_version, period_from, period_to, settings) VALUES (?1, ?2, ?3, ?4, ?5)"),
+        run_(db,
+             "INSERT INTO runs (time, tool_version, period_from, period_to, settings, only_rules)"
+             " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
         setting_(db,
                  "INSERT INTO settings (run, path, name, urn, profile, status, period_from, period_to, errors, warnings,"
                  " infos, accepted, input_errors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
@@ -40,6 +42,7 @@ class Inserter {
   bool insert_run(const RunRecord& run, std::int64_t& id) {
     run_.bind(1, run.time).bind(2, run.tool_version).bind_text_or_null(3, date_text(run.from));
     run_.bind_text_or_null(4, date_text(run.to)).bind(5, static_cast<std::int64_t>(run.settings.size()));
+    run_.bind_text_or_null(6, run.only);
     if (!done(run_)) return false;
     id = sqlite3_last_insert_rowid(db_);
     return true;
