@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -26,21 +28,23 @@ extern "C" void remove_temp_and_exit(int signal) {
   std::raise(signal);
 }
 
-bool write_all(int fd, const std::string& text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
+bool write_all(int fd, std::span<const std::string_view> pieces) {
+  for (std::string_view text : pieces) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+      const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return false;
+      }
+      done += static_cast<std::size_t>(n);
     }
-    done += static_cast<std::size_t>(n);
   }
   return true;
 }
 
 /// A device or pipe (/dev/stdout, a FIFO): written in place, never replaced by a rename.
-bool write_special(const std::string& text, const std::string& path) {
+bool write_special(std::span<const std::string_view> text, const std::string& path) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
   if (fd < 0) {
     fmt::print(stderr, "attune: cannot write {}: {}\n", path, std::strerror(errno));
@@ -56,8 +60,14 @@ bool write_special(const std::string& text, const std::string& path) {
   return ok;
 }
 
-bool write_stdout(const std::string& text) {
-  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+bool write_stdout(std::span<const std::string_view> pieces) {
+  for (std::string_view text : pieces) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+      fmt::print(stderr, "attune: cannot write the output: {}\n", std::strerror(errno));
+      return false;
+    }
+  }
+  if (std::fflush(stdout) != 0) {
     fmt::print(stderr, "attune: cannot write the output: {}\n", std::strerror(errno));
     return false;
   }
@@ -66,7 +76,9 @@ bool write_stdout(const std::string& text) {
 
 }  // namespace
 
-bool write_output(const std::string& text, const std::string& path, bool holds_names) {
+namespace {
+
+bool write_pieces(std::span<const std::string_view> text, const std::string& path, bool holds_names) {
   if (path.empty() || path == "-") return write_stdout(text);
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -121,6 +133,18 @@ bool write_output(const std::string& text, const std::string& path, bool holds_n
   std::signal(SIGTERM, previous_term);
   if (!ok) fmt::print(stderr, "attune: cannot write {}: {}\n", path, std::strerror(saved));
   return ok;
+}
+
+}  // namespace
+
+bool write_output(const std::string& text, const std::string& path, bool holds_names) {
+  const std::string_view one[] = {text};
+  return write_pieces(one, path, holds_names);
+}
+
+bool write_output(const std::vector<std::string>& pieces, const std::string& path, bool holds_names) {
+  const std::vector<std::string_view> views(pieces.begin(), pieces.end());
+  return write_pieces(views, path, holds_names);
 }
 
 bool use_colour(const std::string& when, bool terminal, bool no_color_env, const std::string& path) {

@@ -97,7 +97,7 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   out.failing = fails(result.counts, o.fail_on);
   const std::span<const SettingReport> one_report(&report, 1);
   if (format == "json") {
-    out.entry.body = render_json_setting(report, render);
+    out.entry.body = render_json_setting(report, render, render.group ? kGroupJsonIndent : 0);
   } else if (format == "csv") {
     std::string csv = render_csv(one_report, render);
     out.entry.body = csv.substr(csv.find('\n') + 1);  // the header is written once
@@ -119,29 +119,30 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   }
 }
 
-/// The whole document from the settings' parts.
-std::string assemble(const std::vector<Outcome>& outcomes, const std::string& format, bool group,
-                     const RenderOptions& render) {
+/// The whole document from the settings' parts, as pieces to write one after another.
+std::vector<std::string> assemble(std::vector<Outcome>& outcomes, const std::string& format, bool group,
+                                  const RenderOptions& render) {
   std::vector<GroupEntry> entries;
-  for (const auto& o : outcomes) entries.push_back(o.entry);
+  entries.reserve(outcomes.size());
+  for (auto& o : outcomes) entries.push_back(std::move(o.entry));  // a group's JSON can be 100 MB
   if (format == "json") {
     if (!group) {
       // One setting: the document itself, with the schema and tool header first.
       const std::string& body = entries.front().body;
       const std::string head = "{\n  \"schema\": \"attune.check/1\",\n  \"tool\": {\n    \"name\": \"attune\",\n"
                                "    \"version\": \"" + std::string(version()) + "\"\n  },";
-      return head + body.substr(1) + "\n";
+      return {head, body.substr(1) + "\n"};
     }
-    return render_json_group(entries);
+    return render_json_group_pieces(std::move(entries));
   }
-  if (format == "text") return group ? render_text_group(entries, render) : entries.front().body;
+  if (format == "text") return {group ? render_text_group(entries, render) : std::move(entries.front().body)};
   std::string out = format == "csv" ? render_csv({}, render) : std::string{};
   for (const auto& e : entries) {
     if (!e.checked) continue;
     if (format == "markdown" && !out.empty()) out += "\n---\n\n";
     out += e.body;
   }
-  return out;
+  return {out};
 }
 
 int run_check(const CheckCommand& o, const Environment& env) {
@@ -186,7 +187,7 @@ int run_check(const CheckCommand& o, const Environment& env) {
   const bool any_checked =
       std::any_of(outcomes.begin(), outcomes.end(), [](const Outcome& x) { return x.entry.checked; });
   if (broken && (!paths.group || !any_checked)) return kBadInput;
-  const std::string text = assemble(outcomes, format, paths.group, render);
+  const std::vector<std::string> text = assemble(outcomes, format, paths.group, render);
   const bool holds_names = format != "json" && !o.redact;
   if (!write_output(text, o.output, holds_names)) return kBadInput;
   if (broken) return kBadInput;

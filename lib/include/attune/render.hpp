@@ -60,6 +60,9 @@ std::string render_json_setting(const SettingReport& report, const RenderOptions
 /// that could not be loaded is { "setting": {"path"}, "status": "input_error", "errors":
 /// [...] }.
 std::string render_json_group(const std::vector<GroupEntry>& entries);
+/// The same document as pieces to be written one after another, the settings' bodies
+/// moved into it rather than copied (a year of a large group is hundreds of MB).
+std::vector<std::string> render_json_group_pieces(std::vector<GroupEntry>&& entries);
 
 /// The text report of a group: one line per setting, then each checked setting's report.
 std::string render_text_group(const std::vector<GroupEntry>& entries, const RenderOptions& options);

@@ -165,19 +165,18 @@ std::string render_json_setting(const SettingReport& report, const RenderOptions
   return out;
 }
 
-std::string render_json_group(const std::vector<GroupEntry>& entries) {
+std::vector<std::string> render_json_group_pieces(std::vector<GroupEntry>&& entries) {
   FindingCounts total;
-  std::size_t failed = 0, size = 1024;
+  std::size_t failed = 0;
   for (const auto& e : entries) {
     total.errors += e.counts.errors;
     total.warnings += e.counts.warnings;
     total.infos += e.counts.infos;
     total.accepted += e.counts.accepted;
     failed += e.checked ? 0 : 1;
-    size += e.body.size() + 8;
   }
+  std::vector<std::string> pieces;
   std::string out;
-  out.reserve(size);
   JsonWriter w(out);
   w.begin_object();
   tool_members(w);
@@ -189,9 +188,14 @@ std::string render_json_group(const std::vector<GroupEntry>& entries) {
   w.end_object();
   w.key("settings");
   w.begin_array();
-  for (const GroupEntry& e : entries) {
+  for (GroupEntry& e : entries) {
     if (e.checked) {
-      w.raw(e.body);  // rendered with render_json_setting(..., kGroupJsonIndent)
+      // The body, rendered with render_json_setting(..., kGroupJsonIndent), is its own
+      // piece: a 100-setting year is 100 MB of JSON, not copied again here.
+      w.raw("");
+      pieces.push_back(std::move(out));
+      out.clear();
+      pieces.push_back(std::move(e.body));
       continue;
     }
     w.begin_object();
@@ -209,6 +213,14 @@ std::string render_json_group(const std::vector<GroupEntry>& entries) {
   w.end_array();
   w.end_object();
   out += '\n';
+  pieces.push_back(std::move(out));
+  return pieces;
+}
+
+std::string render_json_group(const std::vector<GroupEntry>& entries) {
+  std::vector<GroupEntry> copy = entries;
+  std::string out;
+  for (const std::string& piece : render_json_group_pieces(std::move(copy))) out += piece;
   return out;
 }
 
