@@ -3,6 +3,7 @@
 // Every expected number is worked out by hand in the comments.
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -18,10 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A fresh path for a database, removed (with its -wal and -shm) when the test ends.
+/// A fresh path for a database (one per process: build trees may test at once), removed (with its -wal and -shm) when the test ends.
 struct TempDb {
   fs::path path;
-  explicit TempDb(const std::string& name) : path(fs::temp_directory_path() / ("attune-history-" + name + ".db")) {
+  explicit TempDb(const std::string& name)
+      : path(fs::temp_directory_path() / ("attune-history-" + name + "-" + std::to_string(::getpid()) + ".db")) {
     clean();
   }
   ~TempDb() { clean(); }
