@@ -67,6 +67,7 @@ SettingPaths expand_setting_paths(const InputOptions& options) {
 
 LoadedOne load_one(const fs::path& path, const InputOptions& options, const Environment& env, bool in_group) {
   LoadedOne out;
+  std::error_code ec;
   LoadOptions load;
   load.from = optional_date(options.from);
   load.to = optional_date(options.to);
@@ -77,7 +78,7 @@ LoadedOne load_one(const fs::path& path, const InputOptions& options, const Envi
     out.problems = format_diagnostics(
         result.diagnostics, env.stderr_is_terminal && !env.no_color,
         in_group ? fmt::format("{} was not checked; the other settings were",
-                               (fs::is_directory(path) ? path : path.parent_path()).lexically_normal().string())
+                               (fs::is_directory(path, ec) ? path : path.parent_path()).lexically_normal().string())
                  : std::string("nothing was checked"));
   if (!result.setting) return out;
   LoadedSetting loaded{std::move(*result.setting), RuleProfile{}};

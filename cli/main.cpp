@@ -72,15 +72,19 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace attune::cli
 
+// Whatever escapes a command is an internal error (exit 3), said in one line: never an
+// abort, a stack trace or a bare exception text.
 int main(int argc, char** argv) {
+  const char* what = "unknown exception";
   try {
     return attune::cli::run(argc, argv);
   } catch (const std::bad_alloc&) {
-    std::fputs("attune: internal error: out of memory\n", stderr);
+    what = "out of memory";
   } catch (const std::exception& e) {
-    fmt::print(stderr, "attune: internal error: {}\nPlease report this with the command you ran.\n", e.what());
+    std::fprintf(stderr, "attune: internal error: %s\nPlease report this with the command you ran.\n", e.what());
+    return attune::cli::kInternal;
   } catch (...) {
-    std::fputs("attune: internal error: unknown exception\n", stderr);
   }
+  std::fprintf(stderr, "attune: internal error: %s\nPlease report this with the command you ran.\n", what);
   return attune::cli::kInternal;
 }

@@ -1,11 +1,14 @@
 #include "output.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -26,6 +29,53 @@ extern "C" void remove_temp_and_exit(int signal) {
   if (g_have_temp != 0) ::unlink(g_temp_path);
   std::signal(signal, SIG_DFL);
   std::raise(signal);
+}
+
+/// Ctrl-C, `kill` and a closed terminal remove the temporary file, then end the run
+/// as the signal would have (exit status 128 + the signal's number).
+constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+/// While it lives, the stop signals wait; their handlers are swapped in and out under it,
+/// so no signal can come between creating the temporary file and knowing its name.
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t held;
+    sigemptyset(&held);
+    for (int s : kStopSignals) sigaddset(&held, s);
+    pthread_sigmask(SIG_BLOCK, &held, &before_);
+  }
+  ~SignalsHeld() { pthread_sigmask(SIG_SETMASK, &before_, nullptr); }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t before_{};
+};
+
+struct SavedHandlers {
+  struct sigaction old[std::size(kStopSignals)];
+};
+
+void install_handlers(SavedHandlers& saved) {
+  struct sigaction action {};
+  action.sa_handler = remove_temp_and_exit;
+  sigemptyset(&action.sa_mask);
+  for (std::size_t i = 0; i < std::size(kStopSignals); ++i) sigaction(kStopSignals[i], &action, &saved.old[i]);
+}
+
+void restore_handlers(const SavedHandlers& saved) {
+  for (std::size_t i = 0; i < std::size(kStopSignals); ++i) sigaction(kStopSignals[i], &saved.old[i], nullptr);
+}
+
+/// For tests of an interrupted run only: ATTUNE_TEST_PAUSE_BEFORE_RENAME=SECONDS waits
+/// with the complete temporary file in place, so a test can send a signal then.
+void test_pause_before_rename() {
+  const char* seconds = std::getenv("ATTUNE_TEST_PAUSE_BEFORE_RENAME");
+  if (seconds == nullptr || *seconds == '\0') return;
+  fmt::print(stderr, "attune: test pause before rename\n");
+  std::fflush(stderr);
+  ::sleep(static_cast<unsigned>(std::atoi(seconds)));
 }
 
 bool write_all(int fd, std::span<const std::string_view> pieces) {
@@ -96,16 +146,20 @@ bool write_pieces(std::span<const std::string_view> text, const std::string& pat
   }
   std::vector<char> temp(pattern.begin(), pattern.end());
   temp.push_back('\0');
-  const int fd = ::mkstemp(temp.data());  // created 0600
-  if (fd < 0) {
-    fmt::print(stderr, "attune: cannot write {}: {}{}\n", path, std::strerror(errno),
-               errno == ENOENT ? " (the folder does not exist)" : "");
-    return false;
+  SavedHandlers previous;
+  int fd = -1;
+  {
+    const SignalsHeld held;
+    fd = ::mkstemp(temp.data());  // created 0600
+    if (fd < 0) {
+      fmt::print(stderr, "attune: cannot write {}: {}{}\n", path, std::strerror(errno),
+                 errno == ENOENT ? " (the folder does not exist)" : "");
+      return false;
+    }
+    std::memcpy(g_temp_path, temp.data(), temp.size());
+    g_have_temp = 1;
+    install_handlers(previous);
   }
-  std::memcpy(g_temp_path, temp.data(), temp.size());
-  g_have_temp = 1;
-  auto* previous_int = std::signal(SIGINT, remove_temp_and_exit);
-  auto* previous_term = std::signal(SIGTERM, remove_temp_and_exit);
 
   bool ok = write_all(fd, text);
   int saved = errno;
@@ -123,14 +177,17 @@ bool write_pieces(std::span<const std::string_view> text, const std::string& pat
     ok = false;
     saved = errno;
   }
-  if (ok && std::rename(temp.data(), path.c_str()) != 0) {
-    ok = false;
-    saved = errno;
+  if (ok) test_pause_before_rename();
+  {
+    const SignalsHeld held;
+    if (ok && std::rename(temp.data(), path.c_str()) != 0) {
+      ok = false;
+      saved = errno;
+    }
+    if (!ok) ::unlink(temp.data());
+    g_have_temp = 0;
+    restore_handlers(previous);
   }
-  if (!ok) ::unlink(temp.data());
-  g_have_temp = 0;
-  std::signal(SIGINT, previous_int);
-  std::signal(SIGTERM, previous_term);
   if (!ok) fmt::print(stderr, "attune: cannot write {}: {}\n", path, std::strerror(saved));
   return ok;
 }

@@ -225,7 +225,8 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   app.add_option("-j,--jobs", o->jobs, "settings checked at once (default: the number of cores)");
   app.add_flag("-q,--quiet", o->quiet, "no progress line on a terminal");
   app.add_option("--history", o->history, "append the run to this SQLite history (see docs/history.md)");
-  app.add_option("--limit", o->limit, "text: at most N findings per rule (default 20; 0 = all)");
+  app.add_option("--limit", o->limit, "text: at most N findings per rule (default 20; 0 = all)")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--only", o->only, "run only these rules: ids, or statutory / continuity (comma-separated)")
       ->delimiter(',')
       ->transform(kRuleSelector);

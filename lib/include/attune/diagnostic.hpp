@@ -29,14 +29,21 @@ struct Diagnostic {
 };
 
 /// Collects the problems found while loading. Every problem is counted; the first
-/// `limit` are kept in full, so a file with 100,000 bad rows costs nothing extra.
+/// `limit` in file order (by file, then line, then column, whatever order they were
+/// found in) are kept in full, so a file with 100,000 bad rows costs nothing extra.
 class Diagnostics {
  public:
   explicit Diagnostics(std::size_t limit = 50) : limit_(limit) {}
 
+  /// Files are ordered as they are noted here, or else as their first problem is added.
+  void note_file(const std::string& file);
   void add(Diagnostic diagnostic);
   void error(SourceRegion where, std::string message, std::string hint = {});
   void warning(SourceRegion where, std::string message, std::string hint = {});
+
+  /// Whether a problem at `where` would be kept (shown) rather than only counted, so a
+  /// costly hint ("did you mean") can be skipped for problems nobody will see.
+  [[nodiscard]] bool would_keep(const SourceRegion& where) const;
 
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
   [[nodiscard]] std::size_t error_count() const { return errors_; }
@@ -56,11 +63,14 @@ class Diagnostics {
   std::size_t errors_ = 0;
   std::vector<Diagnostic> kept_;
   std::vector<std::string> file_order_;
-  friend struct DiagnosticOrder;
+  std::size_t last_kept_ = 0;  ///< the kept problem that comes last in file order
+  [[nodiscard]] std::size_t file_rank(const std::string& file) const;
+  [[nodiscard]] bool before(const SourceRegion& a, const SourceRegion& b) const;
 };
 
 /// `file:line:col: error: message; hint` followed by the source line and a caret line
-/// when the line is known. No trailing newline.
+/// when the line is known. No trailing newline. Bytes that are not UTF-8 are shown as
+/// U+FFFD, so an input file's bad bytes never reach the terminal.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 }  // namespace attune

@@ -6,7 +6,11 @@
 ///     if (!loaded.setting) for (auto& d : loaded.diagnostics.sorted()) ...
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "attune/calendar.hpp"
@@ -36,6 +40,16 @@ LoadResult load_setting(const std::filesystem::path& path, const LoadOptions& op
 LoadResult load_setting_text(std::string_view text, bool yaml,
                              const std::filesystem::path& display_path,
                              const std::filesystem::path& base_dir, const LoadOptions& options);
+
+/// Data files held in memory, keyed by the name setting.toml's [data] gives them (or the
+/// default name, e.g. "children.csv"), with '/' between folders.
+using DataFiles = std::map<std::string, std::string, std::less<>>;
+
+/// Loads a setting from the text of a setting.toml or setting.yaml whose data files are
+/// `files`: nothing is read from the disk, and a file not in `files` is missing. For
+/// tests and fuzzing; messages name the files as given.
+LoadResult load_setting_in_memory(std::string_view text, bool yaml, const DataFiles& files,
+                                  const std::filesystem::path& display_path, const LoadOptions& options);
 
 /// Every setting below `path`: the setting itself when `path` is one, else each folder
 /// below it holding a setting.toml or setting.yaml, sorted by path.

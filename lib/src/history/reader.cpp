@@ -137,7 +137,8 @@ void align_rules(SettingTrend& trend, const std::string& rule) {
   for (auto& p : trend.points) {
     if (!p.checked) continue;
     std::vector<RuleCount> aligned;
-    for (const auto& [order, id] : all) {
+    for (const auto& entry : all) {
+      const std::string& id = entry.second;  // not a structured binding: clang 14 cannot capture one
       const auto it = std::find_if(p.rules.begin(), p.rules.end(), [&](const RuleCount& c) { return c.rule == id; });
       aligned.push_back(it != p.rules.end() ? *it : RuleCount{id, 0, 0});
     }

@@ -2,6 +2,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <memory>
 #include <unordered_set>
 
@@ -80,8 +81,10 @@ void on_record(int /*terminator*/, void* user) {
   state.in_record = false;
 }
 
-bool is_blank(std::string_view chunk) {
-  return chunk.find_first_not_of(" \t\r\n") == std::string_view::npos;
+/// A line of spaces and tabs only; with tab as the delimiter, a tab separates (empty)
+/// fields, so a line holding one is a row, not a blank line.
+bool is_blank(std::string_view chunk, char delimiter) {
+  return chunk.find_first_not_of(delimiter == '\t' ? " \r\n" : " \t\r\n") == std::string_view::npos;
 }
 
 /// The end of the physical line starting at `pos`: past "\n", "\r\n" or a lone "\r".
@@ -93,6 +96,8 @@ std::size_t line_end(const std::string& text, std::size_t pos) {
   if (text[cut] == '\r' && cut + 1 < text.size() && text[cut + 1] == '\n') return cut + 2;
   return cut + 1;
 }
+
+constexpr std::size_t kBlock = 4096;
 
 struct ParserDeleter {
   void operator()(csv_parser* p) const {
@@ -106,7 +111,7 @@ Parser make_parser(char delimiter) {
   Parser p(new csv_parser{});
   csv_init(p.get(), CSV_STRICT | CSV_STRICT_FINI);
   csv_set_delim(p.get(), static_cast<unsigned char>(delimiter));
-  csv_set_blk_size(p.get(), 4096);
+  csv_set_blk_size(p.get(), kBlock);
   return p;
 }
 
@@ -155,11 +160,15 @@ RecordTable read_csv(std::string text, const std::string& file, Diagnostics& dia
   while (pos < source.size()) {
     const std::size_t end = line_end(source, pos);
     const std::string_view chunk(source.data() + pos, end - pos);
-    if (!state.in_record && !is_blank(chunk)) {
+    if (!state.in_record && !is_blank(chunk, options.delimiter)) {
       state.in_record = true;
       state.record_line = line;
       state.record_offset = pos;
     }
+    // libcsv grows a field's buffer by its block size: keeping the block as large as the
+    // buffer and the line makes a 10 MB field a few reallocations, not thousands.
+    if (chunk.size() > kBlock || csv_get_buffer_size(parser.get()) > kBlock)
+      csv_set_blk_size(parser.get(), std::max(csv_get_buffer_size(parser.get()), chunk.size()));
     const std::size_t used = csv_parse(parser.get(), chunk.data(), chunk.size(), on_field,
                                        on_record, &state);
     if (used != chunk.size()) {

@@ -144,6 +144,17 @@ std::string_view date_format_example(DateFormat format) {
   return "YYYY-MM-DD";
 }
 
+/// When a value is in a format the file could be read in, but is not: how to say so.
+std::string format_tip(std::string_view value, const ImportSpec& spec) {
+  if (spec.date_format == DateFormat::iso && parse_uk_date(value, true)) {
+    return fmt::format("; or, if the file writes UK dates, set date_format = \"{}\" in its [import.<file>] in setting.toml",
+                       parse_uk_date(value, false) ? "dd/mm/yyyy" : "d/m/yyyy");
+  }
+  if (spec.time_format == TimeFormat::hh_mm && parse_clock_time_12h(value))
+    return "; or, if the file writes 12-hour times, set time_format = \"h:mm am\" in its [import.<file>] in setting.toml";
+  return {};
+}
+
 }  // namespace
 
 std::optional<Date> FieldReader::date(std::size_t row, std::string_view column,
@@ -157,7 +168,7 @@ std::optional<Date> FieldReader::date(std::size_t row, std::string_view column,
   auto parsed = parse_date_as(value, spec_.date_format);
   if (!parsed) {
     report(row, column, fmt::format("{} {} is not a date", column, util::quoted(value)),
-           fmt::format("write it as {}", date_format_example(spec_.date_format)));
+           fmt::format("write it as {}{}", date_format_example(spec_.date_format), format_tip(value, spec_)));
   }
   return parsed;
 }
@@ -192,7 +203,8 @@ std::optional<Minute> FieldReader::time(std::size_t row, std::string_view column
   if (!parsed) {
     report(row, column, fmt::format("{} {} is not a time of day", column, util::quoted(value)),
            twelve_hour ? "write it as h:mm am or h:mm pm, e.g. 8:30 am"
-                       : "write it as HH:MM on the 24-hour clock, e.g. 08:30 or 17:45");
+                       : fmt::format("write it as HH:MM on the 24-hour clock, e.g. 08:30 or 17:45{}",
+                                     format_tip(value, spec_)));
   }
   return parsed;
 }
@@ -221,11 +233,17 @@ std::optional<std::uint32_t> FieldReader::reference(
   const auto it = index.ids.find(value);
   if (it != index.ids.end()) return it->second;
   if (!index.complete) return std::nullopt;
+  std::string hint = fmt::format("use a {} id from {}", what, where_defined);
+  // The suggestion costs a look at every id: only for problems that will be shown, so
+  // 100,000 rows naming an unknown id stay linear.
+  if (!diagnostics_.would_keep(table_.row_region(row))) {
+    report(row, column, fmt::format("unknown {} {}", what, util::quoted(value)), std::move(hint));
+    return std::nullopt;
+  }
   std::vector<std::string> known;
   known.reserve(index.ids.size());
   for (const auto& [id, position] : index.ids) known.push_back(id);
   std::sort(known.begin(), known.end());
-  std::string hint = fmt::format("use a {} id from {}", what, where_defined);
   const std::string suggestion = util::did_you_mean(value, known);
   if (!suggestion.empty()) hint += suggestion;
   else if (known.size() <= 12) hint += fmt::format(": {}", util::join(known));

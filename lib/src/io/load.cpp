@@ -7,8 +7,10 @@
 
 #include "config_node.hpp"
 #include "csv_reader.hpp"
+#include "data_source.hpp"
 #include "inline_table.hpp"
 #include "load_context.hpp"
+#include "text_check.hpp"
 
 namespace attune {
 namespace fs = std::filesystem;
@@ -46,7 +48,7 @@ bool resolve_period(io::SettingConfig& config, const LoadOptions& options, const
   return true;
 }
 
-void read_tables(io::LoadContext& c, std::string_view setting_text) {
+void read_tables(io::LoadContext& c, std::string_view setting_text, const io::DataSource& data) {
   const io::SourceLines lines(setting_text);
   for (std::size_t i = 0; i < io::kTableKinds; ++i) {
     io::TableSource& source = c.config.tables[i];
@@ -56,8 +58,7 @@ void read_tables(io::LoadContext& c, std::string_view setting_text) {
                                         std::string(setting_text), c.diagnostics);
       continue;
     }
-    std::error_code ec;
-    if (source.named_by != nullptr && !std::filesystem::exists(source.file, ec)) {
+    if (source.named_by != nullptr && !data.exists(source.file)) {
       // Point at the line of setting.toml that names the missing file.
       io::report_at(c.diagnostics, *source.named_by, lines,
                     fmt::format("{} file \"{}\" not found", io::table_name(static_cast<io::TableKind>(i)),
@@ -65,33 +66,36 @@ void read_tables(io::LoadContext& c, std::string_view setting_text) {
                     fmt::format("check the name, or put the file next to setting.toml ({})", source.display));
       continue;
     }
-    auto text = io::read_file(source.file.string(), source.display, c.diagnostics);
-    if (!text) continue;
+    auto text = data.read(source.file, source.display, c.diagnostics);
+    if (!text || io::check_text(*text, source.display, true, c.diagnostics) == io::TextCheck::not_text) continue;
     c.tables[i] = io::read_csv(std::move(*text), source.display, c.diagnostics,
                                io::CsvOptions{source.spec.delimiter});
   }
 }
 
-}  // namespace
-
-LoadResult load_setting_text(std::string_view text, bool yaml, const fs::path& display_path,
-                             const fs::path& base_dir, const LoadOptions& options) {
+LoadResult load(std::string_view text, bool yaml, const fs::path& display_path, const fs::path& base_dir,
+                const io::DataSource& data, const LoadOptions& options) {
   LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0};
   const std::string display = display_path.lexically_normal().string();
+  result.diagnostics.note_file(display);
   const auto root = yaml ? io::parse_yaml(text, display, result.diagnostics)
                          : io::parse_toml(text, display, result.diagnostics);
   if (!root) return result;
   const io::SourceLines lines(text);
   io::LoadContext c(io::decode_setting_config(*root, yaml, lines, base_dir,
-                                             display_path.parent_path(), result.diagnostics),
+                                             display_path.parent_path(), data, result.diagnostics),
                     result.diagnostics);
+  // Problems are listed file by file: the setting file, then the data files in order.
+  for (const auto& table : c.config.tables) {
+    if (table.present) result.diagnostics.note_file(table.display);
+  }
   c.setting().path = display_path;
   c.setting().policy_answers = c.config.policy_answers;
   c.period_known = resolve_period(c.config, options, display, result.diagnostics);
   for (std::size_t i = 0; i < c.setting().rooms.size(); ++i)
     c.room_ids.ids.emplace(c.setting().rooms[i].id, static_cast<RoomIndex>(i));
 
-  read_tables(c, text);
+  read_tables(c, text, data);
   io::decode_staff(c);
   io::decode_children(c);
   io::decode_allocations(c);
@@ -104,6 +108,18 @@ LoadResult load_setting_text(std::string_view text, bool yaml, const fs::path& d
   result.rows_read = c.rows_read;
   if (!result.diagnostics.has_errors()) result.setting = std::move(c.config.setting);
   return result;
+}
+
+}  // namespace
+
+LoadResult load_setting_text(std::string_view text, bool yaml, const fs::path& display_path,
+                             const fs::path& base_dir, const LoadOptions& options) {
+  return load(text, yaml, display_path, base_dir, io::DataSource(), options);
+}
+
+LoadResult load_setting_in_memory(std::string_view text, bool yaml, const DataFiles& files,
+                                  const fs::path& display_path, const LoadOptions& options) {
+  return load(text, yaml, display_path, fs::path(), io::DataSource(files), options);
 }
 
 LoadResult load_setting(const fs::path& path, const LoadOptions& options) {

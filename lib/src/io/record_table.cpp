@@ -23,6 +23,8 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1} << 30;  // 1 GB
+
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 }  // namespace
@@ -193,6 +195,21 @@ std::optional<std::string> read_file(const std::string& path, const std::string&
                       "name the file itself");
     return std::nullopt;
   }
+  // A device or a pipe (/dev/zero, a FIFO) could be read for ever; a file over the limit
+  // is not an export of one setting. (Cells are indexed with 32 bits: the limit keeps
+  // every offset in range.)
+  if (!std::filesystem::is_regular_file(status)) {
+    diagnostics.error(SourceRegion{display, 0, 0, 0}, "is not a regular file (a device, a pipe or a socket)",
+                      "name a file saved on disk");
+    return std::nullopt;
+  }
+  if (const auto bytes = std::filesystem::file_size(path, ec); !ec && bytes > kMaxFileBytes) {
+    diagnostics.error(SourceRegion{display, 0, 0, 0},
+                      fmt::format("is too large ({} MB; attune reads files of up to {} MB)", bytes >> 20,
+                                  kMaxFileBytes >> 20),
+                      "split it, for example into one file per setting or per year");
+    return std::nullopt;
+  }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) {
     diagnostics.error(SourceRegion{display, 0, 0, 0},
@@ -205,9 +222,16 @@ std::optional<std::string> read_file(const std::string& path, const std::string&
   const auto size = std::filesystem::file_size(path, ec);
   text.resize(ec ? std::size_t{1} << 16 : static_cast<std::size_t>(size) + 1);
   std::size_t used = 0, n = 0;
-  while ((n = std::fread(text.data() + used, 1, text.size() - used, f)) > 0) {
+  while ((n = std::fread(text.data() + used, 1, text.size() - used, f)) > 0 && used + n <= kMaxFileBytes) {
     used += n;
     if (used == text.size()) text.resize(text.size() * 2);
+  }
+  if (n > 0) {  // it grew past the limit while being read
+    std::fclose(f);
+    diagnostics.error(SourceRegion{display, 0, 0, 0},
+                      fmt::format("is too large (attune reads files of up to {} MB)", kMaxFileBytes >> 20),
+                      "split it, for example into one file per setting or per year");
+    return std::nullopt;
   }
   text.resize(used);
   const bool failed = std::ferror(f) != 0;

@@ -163,7 +163,7 @@ std::string_view table_name(TableKind kind) { return kTableNames[static_cast<std
 
 SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const SourceLines& lines,
                                     const std::filesystem::path& base_dir,
-                                    const std::filesystem::path& display_dir,
+                                    const std::filesystem::path& display_dir, const DataSource& files,
                                     Diagnostics& diagnostics) {
   SettingConfig config;
   const ConfigReader r(lines, diagnostics);
@@ -216,8 +216,7 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
     if (named) t.named_by = data->find(kTableNames[i]);
     t.file = base_dir / file;
     t.display = (display_dir / file).lexically_normal().string();
-    std::error_code ec;
-    t.present = required || named.has_value() || std::filesystem::exists(t.file, ec);
+    t.present = required || named.has_value() || files.exists(t.file);
   }
   if (data != nullptr) {
     if (auto v = r.text(*data, "policy", false)) config.policy_answers = base_dir / *v;

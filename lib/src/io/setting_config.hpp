@@ -9,6 +9,7 @@
 
 #include "attune/setting.hpp"
 #include "config_node.hpp"
+#include "data_source.hpp"
 #include "import_spec.hpp"
 
 namespace attune::io {
@@ -38,10 +39,11 @@ struct SettingConfig {
 };
 
 /// Decodes the root of a setting.toml or setting.yaml. `base_dir` is where data files
-/// are opened; `display_dir` is how that folder is named in messages.
+/// are opened; `display_dir` is how that folder is named in messages; `files` says which
+/// optional data files exist.
 SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const SourceLines& lines,
                                     const std::filesystem::path& base_dir,
-                                    const std::filesystem::path& display_dir,
+                                    const std::filesystem::path& display_dir, const DataSource& files,
                                     Diagnostics& diagnostics);
 
 }  // namespace attune::io

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "config_node.hpp"
+#include "text_check.hpp"
 
 namespace attune::io {
 namespace {
@@ -66,6 +67,7 @@ ConfigNode convert(const toml::node& node, const std::string& file) {
 
 std::optional<ConfigNode> parse_toml(std::string_view text, const std::string& file,
                                      Diagnostics& diagnostics) {
+  if (check_text(text, file, false, diagnostics) != TextCheck::ok) return std::nullopt;
   try {
     toml::table table = toml::parse(text, file);
     ConfigNode root = convert(table, file);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "config_node.hpp"
+#include "text_check.hpp"
 
 namespace attune::io {
 namespace {
@@ -19,14 +20,23 @@ SourceRegion region_of(const YAML::Mark& mark, const std::string& file) {
   return r;
 }
 
+/// `budget`: values still allowed. Each value of a file takes at least a byte of it, but
+/// an alias (*name) repeats what it names: a few lines of aliases of aliases would
+/// otherwise expand to billions of values.
 bool convert(const YAML::Node& node, const std::string& file, int depth, ConfigNode& out,
-             Diagnostics& diagnostics) {
+             Diagnostics& diagnostics, std::size_t& budget) {
   out.where = region_of(node.Mark(), file);
   if (depth > kMaxDepth) {
     diagnostics.error(out.where, "nested too deeply",
                       "a setting.yaml has at most a few levels: maps of lists of maps");
     return false;
   }
+  if (budget == 0) {
+    diagnostics.error(out.where, "the file expands to far more values than it holds",
+                      "write the values out instead of repeating them with YAML aliases (*name)");
+    return false;
+  }
+  --budget;
   if (node.IsMap()) {
     out.kind = ConfigNode::Kind::map;
     for (auto it = node.begin(); it != node.end(); ++it) {
@@ -35,7 +45,7 @@ bool convert(const YAML::Node& node, const std::string& file, int depth, ConfigN
         diagnostics.error(region_of(it->first.Mark(), file), "a key must be plain text");
         return false;
       }
-      if (!convert(it->second, file, depth + 1, child, diagnostics)) return false;
+      if (!convert(it->second, file, depth + 1, child, diagnostics, budget)) return false;
       child.key = it->first.Scalar();
       child.key_where = region_of(it->first.Mark(), file);
       if (child.where.line == 0) child.where = child.key_where;
@@ -45,7 +55,7 @@ bool convert(const YAML::Node& node, const std::string& file, int depth, ConfigN
     out.kind = ConfigNode::Kind::list;
     for (const auto& item : node) {
       ConfigNode child;
-      if (!convert(item, file, depth + 1, child, diagnostics)) return false;
+      if (!convert(item, file, depth + 1, child, diagnostics, budget)) return false;
       out.children.push_back(std::move(child));
     }
   } else {
@@ -59,10 +69,12 @@ bool convert(const YAML::Node& node, const std::string& file, int depth, ConfigN
 
 std::optional<ConfigNode> parse_yaml(std::string_view text, const std::string& file,
                                      Diagnostics& diagnostics) {
+  if (check_text(text, file, false, diagnostics) != TextCheck::ok) return std::nullopt;
   try {
     const YAML::Node doc = YAML::Load(std::string(text));
     ConfigNode root;
-    if (!convert(doc, file, 0, root, diagnostics)) return std::nullopt;
+    std::size_t budget = 2 * text.size() + 64;
+    if (!convert(doc, file, 0, root, diagnostics, budget)) return std::nullopt;
     if (!root.is_map()) {
       diagnostics.error(SourceRegion{file, 1, 1, 0}, "expected a map of sections",
                         "start the file with `setting:`, `rooms:`, `children:` ...");

@@ -4,15 +4,50 @@
 
 #include <fmt/format.h>
 
+#include "../util/utf8.hpp"
+
 namespace attune {
+
+void Diagnostics::note_file(const std::string& file) {
+  if (std::find(file_order_.begin(), file_order_.end(), file) == file_order_.end()) file_order_.push_back(file);
+}
+
+std::size_t Diagnostics::file_rank(const std::string& file) const {
+  return static_cast<std::size_t>(std::find(file_order_.begin(), file_order_.end(), file) - file_order_.begin());
+}
+
+bool Diagnostics::before(const SourceRegion& a, const SourceRegion& b) const {
+  const auto ra = file_rank(a.file);
+  const auto rb = file_rank(b.file);
+  if (ra != rb) return ra < rb;
+  if (a.line != b.line) return a.line < b.line;
+  return a.column < b.column;
+}
+
+bool Diagnostics::would_keep(const SourceRegion& where) const {
+  if (kept_.size() < limit_) return true;
+  if (limit_ == 0) return false;
+  // A file not seen yet would sort last.
+  return file_rank(where.file) < file_order_.size() && !before(kept_[last_kept_].where, where);
+}
 
 void Diagnostics::add(Diagnostic diagnostic) {
   ++total_;
   if (diagnostic.severity == DiagnosticSeverity::error) ++errors_;
-  if (std::find(file_order_.begin(), file_order_.end(), diagnostic.where.file) ==
-      file_order_.end())
-    file_order_.push_back(diagnostic.where.file);
-  if (kept_.size() < limit_) kept_.push_back(std::move(diagnostic));
+  note_file(diagnostic.where.file);
+  if (limit_ == 0) return;
+  if (kept_.size() < limit_) {
+    kept_.push_back(std::move(diagnostic));
+    if (kept_.size() == 1 || !before(kept_.back().where, kept_[last_kept_].where)) last_kept_ = kept_.size() - 1;
+    return;
+  }
+  // Full: keep the first `limit` in file order, so this one replaces the last kept one
+  // if it comes before it.
+  if (!before(diagnostic.where, kept_[last_kept_].where)) return;
+  kept_[last_kept_] = std::move(diagnostic);
+  for (std::size_t i = 0; i < kept_.size(); ++i) {
+    if (before(kept_[last_kept_].where, kept_[i].where)) last_kept_ = i;
+  }
 }
 
 void Diagnostics::error(SourceRegion where, std::string message, std::string hint) {
@@ -27,24 +62,14 @@ void Diagnostics::warning(SourceRegion where, std::string message, std::string h
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> out = kept_;
-  auto file_rank = [this](const std::string& file) {
-    return std::find(file_order_.begin(), file_order_.end(), file) - file_order_.begin();
-  };
-  std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-    const auto ra = file_rank(a.where.file);
-    const auto rb = file_rank(b.where.file);
-    if (ra != rb) return ra < rb;
-    if (a.where.line != b.where.line) return a.where.line < b.where.line;
-    return a.where.column < b.where.column;
+  std::stable_sort(out.begin(), out.end(), [this](const Diagnostic& a, const Diagnostic& b) {
+    return before(a.where, b.where);
   });
   return out;
 }
 
 void Diagnostics::merge(Diagnostics&& other) {
-  for (const auto& file : other.file_order_) {
-    if (std::find(file_order_.begin(), file_order_.end(), file) == file_order_.end())
-      file_order_.push_back(file);
-  }
+  for (const auto& file : other.file_order_) note_file(file);
   const auto kept_errors = static_cast<std::size_t>(
       std::count_if(other.kept_.begin(), other.kept_.end(), [](const Diagnostic& d) {
         return d.severity == DiagnosticSeverity::error;
@@ -99,7 +124,7 @@ std::string format_diagnostic(const Diagnostic& d) {
                          caret_line(d.source_line, d.where.column, d.where.length));
     }
   }
-  return out;
+  return util::valid_utf8(out);
 }
 
 }  // namespace attune
