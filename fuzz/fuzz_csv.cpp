@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   files[std::string(table) + ".csv"].assign(reinterpret_cast<const char*>(data) + 1, size - 1);
 
   const attune::LoadResult loaded = attune::load_setting_in_memory(setting, false, files, "setting.toml", {});
-  attune::fuzz::format_all(loaded.diagnostics, std::string(table) + ".csv");
+  attune::fuzz::format_all(loaded.diagnostics);
   if (loaded.setting) attune::fuzz::check_and_render(*loaded.setting);
   return 0;
 }

@@ -226,7 +226,9 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   app.add_flag("-q,--quiet", o->quiet, "no progress line on a terminal");
   app.add_option("--history", o->history, "append the run to this SQLite history (see docs/history.md)");
   app.add_option("--limit", o->limit, "text: at most N findings per rule (default 20; 0 = all)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& v) { return v.starts_with('-') ? std::string("must be 0 or more (0 shows all)") : std::string{}; },
+          "N"));
   app.add_option("--only", o->only, "run only these rules: ids, or statutory / continuity (comma-separated)")
       ->delimiter(',')
       ->transform(kRuleSelector);

@@ -33,7 +33,8 @@ void report_at(Diagnostics& diagnostics, const ConfigNode& node, const SourceLin
   d.where = node.where;
   d.message = std::move(message);
   d.hint = std::move(hint);
-  d.source_line = lines.line(node.where.line);
+  // The whole file (a section is missing) is reported at line 1 without showing it.
+  if (node.where.column > 0) d.source_line = lines.line(node.where.line);
   diagnostics.add(std::move(d));
 }
 

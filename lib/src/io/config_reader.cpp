@@ -60,7 +60,7 @@ const ConfigNode* ConfigReader::scalar(const ConfigNode& parent, std::string_vie
       d.message = parent.key.empty() ? fmt::format("missing {}", key)
                                      : fmt::format("{} is missing {}", parent.key, key);
       d.hint = fmt::format("add {} = {}", key, expected);
-      d.source_line = lines_.line(d.where.line);
+      if (d.where.column > 0) d.source_line = lines_.line(d.where.line);
       diagnostics_.add(std::move(d));
     }
     return nullptr;

@@ -29,7 +29,7 @@ bool resolve_period(io::SettingConfig& config, const LoadOptions& options, const
   Period& period = config.setting.period;
   if (!config.has_period && (!options.from || !options.to)) {
     if (!options.from && !options.to) {
-      diagnostics.error(SourceRegion{file, 0, 0, 0}, "no audit period",
+      diagnostics.error(SourceRegion{file, 1, 0, 0}, "no audit period",
                         "add [period] from = 2026-11-02, to = 2026-11-06, or pass --from and --to");
       return false;
     }
@@ -39,7 +39,7 @@ bool resolve_period(io::SettingConfig& config, const LoadOptions& options, const
   if (options.from) period.from = *options.from;
   if (options.to) period.to = *options.to;
   if (period.to < period.from) {
-    diagnostics.error(SourceRegion{file, 0, 0, 0},
+    diagnostics.error(SourceRegion{file, 1, 0, 0},
                       fmt::format("the period ends ({}) before it starts ({})",
                                   format_iso_date(period.to), format_iso_date(period.from)),
                       "swap from and to");
@@ -133,7 +133,7 @@ LoadResult load_setting(const fs::path& path, const LoadOptions& options) {
       LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0};
       result.diagnostics.error(SourceRegion{path.string(), 0, 0, 0},
                                "no setting.toml or setting.yaml in this folder",
-                               "name a setting folder, or run `attune init` to make one");
+                               "name a folder holding a setting.toml (see docs/formats.md)");
       return result;
     }
   }

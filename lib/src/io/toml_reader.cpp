@@ -71,7 +71,7 @@ std::optional<ConfigNode> parse_toml(std::string_view text, const std::string& f
   try {
     toml::table table = toml::parse(text, file);
     ConfigNode root = convert(table, file);
-    root.where = SourceRegion{file, 0, 0, 0};
+    root.where = SourceRegion{file, 1, 0, 0};  // a missing section is reported at line 1
     return root;
   } catch (const toml::parse_error& error) {
     Diagnostic d;
@@ -79,6 +79,7 @@ std::optional<ConfigNode> parse_toml(std::string_view text, const std::string& f
     d.where.length = 0;
     d.message = fmt::format("this is not valid TOML: {}", error.description());
     d.hint = "fix the syntax at this place (quote text values; dates are YYYY-MM-DD)";
+    if (d.where.line == 0) d.where.line = 1;  // a parser that does not know where: the file
     d.source_line = SourceLines(text).line(d.where.line);
     diagnostics.add(std::move(d));
     return std::nullopt;

@@ -80,13 +80,14 @@ std::optional<ConfigNode> parse_yaml(std::string_view text, const std::string& f
                         "start the file with `setting:`, `rooms:`, `children:` ...");
       return std::nullopt;
     }
-    root.where = SourceRegion{file, 0, 0, 0};
+    root.where = SourceRegion{file, 1, 0, 0};  // a missing section is reported at line 1
     return root;
   } catch (const YAML::Exception& error) {
     Diagnostic d;
     d.where = region_of(error.mark, file);
     d.message = fmt::format("this is not valid YAML: {}", error.msg);
     d.hint = "fix the syntax at this place (indent with spaces; quote times like \"08:00\")";
+    if (d.where.line == 0) d.where.line = 1;  // a parser that does not know where: the file
     d.source_line = SourceLines(text).line(d.where.line);
     diagnostics.add(std::move(d));
     return std::nullopt;
