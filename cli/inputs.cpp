@@ -26,8 +26,11 @@ std::optional<RuleProfile> load_profile_for(const Setting& s, const InputOptions
                                             const Environment& env, std::string& problems) {
   const std::string name = options.profile.empty() ? s.profile : options.profile;
   const fs::path dir = s.path.parent_path().empty() ? fs::path(".") : s.path.parent_path();
-  return load_named_profile(name, options.profile.empty() ? dir : fs::path("."),
-                            s.path.lexically_normal().string(), env, &problems);
+  // A profile the setting names is reported at its line; one from --profile at the option.
+  std::string context = s.path.lexically_normal().string();
+  if (!options.profile.empty()) context = "--profile";
+  else if (s.profile_line > 0) context += fmt::format(":{}:{}", s.profile_line, s.profile_column);
+  return load_named_profile(name, options.profile.empty() ? dir : fs::path("."), context, env, &problems);
 }
 
 }  // namespace

@@ -130,6 +130,8 @@ struct Setting {
   std::string urn;
   std::filesystem::path path;  ///< the setting.toml or setting.yaml it came from
   std::string profile;         ///< profile name or path as written
+  std::uint32_t profile_line = 0;    ///< where the setting file names it (0: not named)
+  std::uint32_t profile_column = 0;
   std::filesystem::path policy_answers;  ///< [data] policy: the self-assessment, if named
   TimeWindow opening{};
   Period period{};

@@ -246,6 +246,7 @@ std::optional<std::uint32_t> FieldReader::reference(
   std::sort(known.begin(), known.end());
   const std::string suggestion = util::did_you_mean(value, known);
   if (!suggestion.empty()) hint += suggestion;
+  else if (known.empty()) hint += ", which has none yet";
   else if (known.size() <= 12) hint += fmt::format(": {}", util::join(known));
   report(row, column, fmt::format("unknown {} {}", what, util::quoted(value)), std::move(hint));
   return std::nullopt;

@@ -24,6 +24,10 @@ void decode_header(const ConfigReader& r, const ConfigNode& root, Setting& s, bo
   if (auto v = r.text(*node, "name", true)) s.name = *v;
   if (auto v = r.text(*node, "urn", false)) s.urn = *v;
   s.profile = r.text(*node, "profile", false).value_or("eyfs-2024-group");
+  if (const ConfigNode* profile = node->find("profile")) {
+    s.profile_line = profile->where.line;
+    s.profile_column = profile->where.column;
+  }
   s.opening = TimeWindow{0, kMinutesPerDay};
   if (const ConfigNode* opening = node->find("opening")) {
     if (auto w = r.window(*opening, "open", "close")) s.opening = *w;
