@@ -9,6 +9,7 @@
 
 #include "attune/render.hpp"
 #include "attune/suggest.hpp"
+#include "allocator.hpp"
 #include "command.hpp"
 #include "environment.hpp"
 
@@ -75,6 +76,7 @@ int run(int argc, char** argv) {
 // Whatever escapes a command is an internal error (exit 3), said in one line: never an
 // abort, a stack trace or a bare exception text.
 int main(int argc, char** argv) {
+  attune::cli::keep_freed_memory_for_reuse();
   const char* what = "unknown exception";
   try {
     return attune::cli::run(argc, argv);

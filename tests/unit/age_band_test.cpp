@@ -36,3 +36,24 @@ TEST_CASE("band ids round-trip") {
   for (AgeBand b : kAgeBands) CHECK(parse_age_band(age_band_id(b)) == b);
   CHECK_FALSE(parse_age_band("age_4").has_value());
 }
+
+TEST_CASE("band dates worked out once agree with the band on every day") {
+  // By hand: born 2024-02-29 -> 2 on 2026-03-01 (no 29 February in 2026), 3 on 2027-03-01.
+  const BandDates leap = band_dates(d("2024-02-29"));
+  CHECK(leap.turns_2 == d("2026-03-01"));
+  CHECK(leap.turns_3 == d("2027-03-01"));
+  CHECK(leap.on(d("2026-02-28")) == AgeBand::under_2);
+  CHECK(leap.on(d("2026-03-01")) == AgeBand::age_2);
+  CHECK(leap.on(d("2027-02-28")) == AgeBand::age_2);
+  CHECK(leap.on(d("2027-03-01")) == AgeBand::age_3_plus);
+  // And for births on every day of four years, on every day of the five after them.
+  for (Date born = d("2023-01-01"); born < d("2027-01-01"); born += std::chrono::days{1}) {
+    const BandDates dates = band_dates(born);
+    for (Date on = born; on < born + std::chrono::days{5 * 366}; on += std::chrono::days{7}) {
+      if (dates.on(on) != age_band_on(born, on)) {
+        FAIL_CHECK("born " << format_iso_date(born) << ", on " << format_iso_date(on));
+        return;
+      }
+    }
+  }
+}

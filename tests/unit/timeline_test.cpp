@@ -131,3 +131,63 @@ TEST_CASE("staff standing: trainees count at the level below their study, with f
   CHECK(staff_standing(volunteer, test::day("2026-11-02"), p).under_age);
   CHECK_FALSE(staff_standing(volunteer, test::day("2026-11-02"), p).in_ratio);
 }
+
+namespace {
+
+void check_same(const DayTimeline& a, const DayTimeline& b) {
+  CHECK(a.day == b.day);
+  REQUIRE(a.rooms.size() == b.rooms.size());
+  const auto same_segments = [](const RoomDay& x, const RoomDay& y) {
+    CHECK(x.room == y.room);
+    CHECK(x.day == y.day);
+    REQUIRE(x.segments.size() == y.segments.size());
+    for (std::size_t i = 0; i < x.segments.size(); ++i) {
+      const Segment& p = x.segments[i];
+      const Segment& q = y.segments[i];
+      CHECK(p.time == q.time);
+      CHECK(p.children == q.children);
+      CHECK(p.staff_in_ratio == q.staff_in_ratio);
+      CHECK(p.staff_present == q.staff_present);
+      CHECK(p.pfa_on_premises == q.pfa_on_premises);
+    }
+  };
+  for (std::size_t r = 0; r < a.rooms.size(); ++r) same_segments(a.rooms[r], b.rooms[r]);
+  same_segments(a.premises, b.premises);
+}
+
+}  // namespace
+
+TEST_CASE("a reused timeline builder gives each date what a fresh one gives") {
+  //  Mon: both rooms;  Tue: babies only;  Wed: nobody;  Thu: pre only;  Fri: both again
+  const Setting s = test::load_yaml(test::header() + staff_rows() + children_rows() + R"(shifts:
+  - { staff: s1, date: Mon, start: "08:00", end: "12:00", room: babies, kind: work }
+  - { staff: s2, date: Mon, start: "08:00", end: "12:00", room: pre, kind: work }
+  - { staff: s1, date: Tue, start: "09:00", end: "11:00", room: babies, kind: work }
+  - { staff: s2, date: Thu, start: "08:00", end: "10:00", room: pre, kind: work }
+  - { staff: s1, date: Fri, start: "08:00", end: "12:00", room: babies, kind: work }
+  - { staff: s2, date: Fri, start: "08:00", end: "12:00", room: pre, kind: work }
+attendance:
+  - { child: c1, date: Mon, start: "08:00", end: "12:00" }
+  - { child: c4, date: Mon, start: "09:00", end: "11:00" }
+  - { child: c2, date: Tue, start: "09:00", end: "10:00" }
+  - { child: c4, date: Thu, start: "08:00", end: "09:30" }
+  - { child: c1, date: Fri, start: "08:00", end: "10:00" }
+  - { child: c4, date: Fri, start: "10:00", end: "12:00" }
+)");
+  const RuleProfile p = test::group_profile();
+  REQUIRE(s.days.size() == 5);
+  TimelineBuilder builder(s, p);
+  // Fri, Mon, Tue, Wed, Thu, Mon again: the buffers shrink and grow between dates.
+  for (std::size_t d : {4, 0, 1, 2, 3, 0}) {
+    CAPTURE(d);
+    check_same(builder.build(d), build_day_timeline(s, p, d));
+  }
+  // Worked out by hand for Tuesday: the babies room only, one child 09:00-10:00 with s1.
+  const DayTimeline& tue = builder.build(1);
+  REQUIRE(tue.rooms.size() == 1);
+  CHECK(tue.rooms[0].room == 0);
+  REQUIRE(tue.rooms[0].segments.size() == 1);
+  CHECK(tue.rooms[0].segments[0].time == TimeWindow{540, 600});
+  CHECK(tue.rooms[0].segments[0].staff_in_ratio == 1);
+  CHECK(builder.build(2).rooms.empty());
+}

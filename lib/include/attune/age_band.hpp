@@ -33,4 +33,17 @@ int age_in_years(Date birth, Date on);
 /// The band on a date.
 AgeBand age_band_on(Date birth, Date on);
 
+/// The dates a child moves up a band, worked out once: then the band on any date is
+/// two comparisons (the checks ask it for every child on every day of a year).
+struct BandDates {
+  Date turns_2{};
+  Date turns_3{};
+  [[nodiscard]] AgeBand on(Date date) const {
+    if (date < turns_2) return AgeBand::under_2;
+    return date < turns_3 ? AgeBand::age_2 : AgeBand::age_3_plus;
+  }
+};
+
+BandDates band_dates(Date birth);
+
 }  // namespace attune

@@ -70,6 +70,35 @@ struct DayTimeline {
 DayTimeline build_day_timeline(const Setting& setting, const RuleProfile& profile,
                                std::size_t day);
 
+namespace detail {
+struct TimelineEvent;
+}
+
+/// Builds the timelines of a setting's dates one after another, as build_day_timeline
+/// does, but into the same buffers: a year is hundreds of dates, and allocating every
+/// date's events and segments afresh cost more than sweeping them.
+class TimelineBuilder {
+ public:
+  TimelineBuilder(const Setting& setting, const RuleProfile& profile);
+  ~TimelineBuilder();
+  TimelineBuilder(const TimelineBuilder&) = delete;
+  TimelineBuilder& operator=(const TimelineBuilder&) = delete;
+
+  /// The timeline of `day`; valid until the next call.
+  const DayTimeline& build(std::size_t day);
+
+ private:
+  const Setting& setting_;
+  const RuleProfile& profile_;
+  DayTimeline timeline_;
+  std::vector<detail::TimelineEvent> room_events_;
+  std::vector<detail::TimelineEvent> premises_events_;
+  std::vector<detail::TimelineEvent> scratch_;
+  std::vector<std::uint32_t> counts_;
+  std::vector<bool> room_has_children_;
+  std::vector<BandDates> bands_;  ///< by child
+};
+
 /// Staff needed for the children of a segment, by the profile's mixed-age method, in
 /// exact integer arithmetic (6 babies at 1:3 need 2; 7 need 3).
 int required_staff(const Segment& segment, const RuleProfile& profile);

@@ -60,11 +60,12 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
       active.push_back(std::move(rule));
   }
   MetricsBuilder metrics(setting, profile);
+  TimelineBuilder timelines(setting, profile);
   for (auto& rule : active) rule->start(context);
   for (std::size_t d = 0; d < setting.days.size(); ++d) {
     const Day& day = setting.days[d];
     if (!day.children.empty()) {
-      const DayTimeline timeline = build_day_timeline(setting, profile, d);
+      const DayTimeline& timeline = timelines.build(d);
       for (const RoomDay& room_day : timeline.rooms) {
         for (auto& rule : active) rule->room_day(context, day, room_day);
         metrics.room_day(room_day);

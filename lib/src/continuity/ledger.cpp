@@ -1,6 +1,7 @@
 #include "ledger.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace attune {
 namespace {
@@ -15,23 +16,40 @@ std::pair<const StaffSpell*, const StaffSpell*> spells_of(const Day& day, StaffI
   return {day.staff.data() + (first - day.staff.begin()), day.staff.data() + (last - day.staff.begin())};
 }
 
-/// Work windows of the given people in `room`, merged into a sorted union, into `out`
-/// (a buffer reused from spell to spell: this runs for every child's every spell).
-void presence(const Day& day, RoomIndex room, std::initializer_list<StaffIndex> people, std::vector<TimeWindow>& out) {
-  out.clear();
-  for (StaffIndex person : people) {
-    const auto [first, last] = spells_of(day, person);
-    for (const StaffSpell* s = first; s != last; ++s) {
-      if (s->kind == ShiftKind::work && s->room == room) out.push_back(s->time);
-    }
+/// Appends the work windows of `person` in `room`, in order of start (a day's spells
+/// are sorted by staff, then start).
+void windows_in_room(const Day& day, RoomIndex room, StaffIndex person, std::vector<TimeWindow>& out) {
+  const auto [first, last] = spells_of(day, person);
+  for (const StaffSpell* s = first; s != last; ++s) {
+    if (s->kind == ShiftKind::work && s->room == room) out.push_back(s->time);
   }
-  std::sort(out.begin(), out.end(), [](TimeWindow a, TimeWindow b) { return a.start < b.start; });
+}
+
+/// Sorted windows -> their union: windows that overlap or touch become one.
+void coalesce(std::vector<TimeWindow>& windows) {
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (kept > 0 && out[i].start <= out[kept - 1].end) out[kept - 1].end = std::max(out[kept - 1].end, out[i].end);
-    else out[kept++] = out[i];
+  for (std::size_t i = 0; i < windows.size(); ++i) {
+    if (kept > 0 && windows[i].start <= windows[kept - 1].end)
+      windows[kept - 1].end = std::max(windows[kept - 1].end, windows[i].end);
+    else windows[kept++] = windows[i];
   }
-  out.resize(kept);
+  windows.resize(kept);
+}
+
+/// When the key person, and the key person or buddy, are in `room`: two sorted unions
+/// (this runs for every child's every room of every day, so no sorting: the key
+/// person's and the buddy's windows are each in order already, and are merged).
+void presence(const Day& day, RoomIndex room, StaffIndex key, StaffIndex buddy, std::vector<TimeWindow>& key_there,
+              std::vector<TimeWindow>& buddy_there, std::vector<TimeWindow>& familiar) {
+  key_there.clear();
+  buddy_there.clear();
+  familiar.clear();
+  windows_in_room(day, room, key, key_there);
+  coalesce(key_there);
+  windows_in_room(day, room, buddy, buddy_there);
+  std::merge(key_there.begin(), key_there.end(), buddy_there.begin(), buddy_there.end(), std::back_inserter(familiar),
+             [](TimeWindow a, TimeWindow b) { return a.start < b.start; });
+  coalesce(familiar);
 }
 
 long overlap_with(TimeWindow window, const std::vector<TimeWindow>& union_of) {
@@ -113,8 +131,7 @@ void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::siz
     const ChildSpell& spell = day.children[k];
     const long length = spell.time.length();
     if (k == first || spell.room != presence_room) {  // the same room: the same adults
-      presence(day, spell.room, {key}, key_there);
-      presence(day, spell.room, {key, buddy}, familiar);
+      presence(day, spell.room, key, buddy, key_there, buddy_there_, familiar);
       presence_room = spell.room;
     }
     const long with_key = overlap_with(spell.time, key_there);
@@ -173,9 +190,14 @@ void ContinuityLedger::close_week(ChildIndex child) {
 
 void ContinuityLedger::finish() {
   for (ChildIndex c = 0; c < children_.size(); ++c) close_week(c);
-  std::sort(weeks_.begin(), weeks_.end(), [](const WeekOfCarers& a, const WeekOfCarers& b) {
-    return a.child != b.child ? a.child < b.child : a.first_day < b.first_day;
-  });
+  // By child, then date: each child's weeks were closed in date order, so grouping them
+  // by child (a counting sort, which keeps that order) is enough.
+  std::vector<std::size_t> next(children_.size() + 1, 0);
+  for (const WeekOfCarers& w : weeks_) ++next[w.child + 1];
+  for (std::size_t c = 1; c < next.size(); ++c) next[c] += next[c - 1];
+  std::vector<WeekOfCarers> by_child(weeks_.size());
+  for (const WeekOfCarers& w : weeks_) by_child[next[w.child]++] = w;
+  weeks_.swap(by_child);
 }
 
 long ContinuityLedger::work_minutes(StaffIndex staff, RoomIndex room) const {

@@ -75,7 +75,7 @@ class ContinuityLedger {
   std::vector<std::vector<ChildSession>> sessions_;
   std::vector<Handover> handovers_;
   // Scratch, reused for every spell.
-  std::vector<TimeWindow> key_there_, familiar_;
+  std::vector<TimeWindow> key_there_, buddy_there_, familiar_;
   std::vector<std::pair<RoomIndex, long>> room_minutes_;
   std::vector<std::vector<const StaffSpell*>> room_work_;  ///< the day's work spells, by room
   std::vector<WeekOfCarers> weeks_;

@@ -64,4 +64,6 @@ AgeBand age_band_on(Date birth, Date on) {
   return AgeBand::age_3_plus;
 }
 
+BandDates band_dates(Date birth) { return BandDates{birthday(birth, 2), birthday(birth, 3)}; }
+
 }  // namespace attune

@@ -80,10 +80,11 @@ Json rooms_json(const SettingReport& r, const ModelOptions& o) {
   const Setting& s = r.setting;
   const bool only_breaches = s.days.size() > o.chart_all_days_up_to;
   std::vector<std::vector<Json>> by_room(s.rooms.size());
+  TimelineBuilder timelines(s, r.profile);
   for (std::size_t d = 0; d < s.days.size(); ++d) {
     const Day& day = s.days[d];
     if (day.children.empty()) continue;
-    const DayTimeline tl = build_day_timeline(s, r.profile, d);
+    const DayTimeline& tl = timelines.build(d);
     for (const RoomDay& rd : tl.rooms) {
       std::vector<TimeWindow> breaches;
       for (const Finding& f : r.result.findings) {

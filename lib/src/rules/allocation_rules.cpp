@@ -27,13 +27,16 @@ class KpCaseload final : public Rule {
     const std::int64_t lcm = std::lcm(std::lcm<std::int64_t>(max[0], max[1]), max[2]);
     std::vector<Caseload> worst(s.staff.size());
     std::vector<Date> worst_date(s.staff.size());
+    std::vector<BandDates> bands;
+    for (const Child& child : s.children) bands.push_back(band_dates(child.date_of_birth));
+    std::vector<Caseload> today(s.staff.size());
     for (const Day& day : s.days) {
-      std::vector<Caseload> today(s.staff.size());
+      std::fill(today.begin(), today.end(), Caseload{});
       for (ChildIndex c = 0; c < s.children.size(); ++c) {
         if (!s.children[c].enrolled_on(day.date)) continue;
         const StaffIndex key = s.key_people_on(c, day.date).first;
         if (key == kNone) continue;
-        const auto band = static_cast<std::size_t>(age_band_on(s.children[c].date_of_birth, day.date));
+        const auto band = static_cast<std::size_t>(bands[c].on(day.date));
         ++today[key].by_band[band];
         today[key].units += lcm / max[band];
       }

@@ -1,5 +1,3 @@
-#include <numeric>
-
 #include "attune/timeline.hpp"
 
 namespace attune {
@@ -7,18 +5,20 @@ namespace {
 
 std::int64_t ceil_div(std::int64_t a, std::int64_t b) { return (a + b - 1) / b; }
 
-/// ceil(sum of count_i / ratio_i), exactly: every term is scaled to the least common
-/// multiple of the ratios, so 6 babies at 1:3 need exactly 2, and 7 need 3.
+/// ceil(sum of count_i / ratio_i), exactly: the fractions are added over a common
+/// denominator (a/b + c/d = (ad + cb)/bd), so 6 babies at 1:3 need exactly 2, and 7
+/// need 3. Ratios are at most 100 (the profile reader's limit), so the denominator
+/// stays below 10^8 and nothing overflows; no division until the last step, because
+/// this runs for every segment of every room and day.
 std::int64_t fractional(const std::array<std::int64_t, 4>& counts, const std::array<std::int64_t, 4>& ratios) {
-  std::int64_t lcm = 1;
-  for (std::size_t i = 0; i < 4; ++i) {
-    if (counts[i] > 0) lcm = std::lcm(lcm, ratios[i]);
-  }
   std::int64_t units = 0;
+  std::int64_t denominator = 1;
   for (std::size_t i = 0; i < 4; ++i) {
-    if (counts[i] > 0) units += counts[i] * (lcm / ratios[i]);
+    if (counts[i] <= 0) continue;
+    units = units * ratios[i] + counts[i] * denominator;
+    denominator *= ratios[i];
   }
-  return ceil_div(units, lcm);
+  return ceil_div(units, denominator);
 }
 
 }  // namespace

@@ -1,12 +1,34 @@
 // The event sweep: one date's spells -> piecewise-constant segments per room and for
-// the whole premises. Events are sorted once (O(E log E)); each segment is one pass.
+// the whole premises. Events are sorted once (a counting sort over the minutes of the
+// day: linear); each segment is one pass.
 
 #include <algorithm>
 
 #include "attune/timeline.hpp"
 
 namespace attune {
+
+namespace detail {
+
+enum class EventKind : std::uint8_t { child, staff, graduate_children, boundary };
+
+struct TimelineEvent {
+  Minute time = 0;
+  RoomIndex room = kNone;
+  int sign = 0;
+  EventKind kind = EventKind::boundary;
+  std::uint8_t band = 0;
+  std::uint16_t flags = 0;
+  int amount = 0;
+};
+
+}  // namespace detail
+
 namespace {
+
+using detail::EventKind;
+using Event = detail::TimelineEvent;
+
 
 enum StaffFlag : std::uint16_t {
   kInRatio = 1u << 0,
@@ -20,37 +42,60 @@ enum StaffFlag : std::uint16_t {
   kPfaOnPremises = 1u << 8,
 };
 
-enum class EventKind : std::uint8_t { child, staff, graduate_children, boundary };
-
-struct Event {
-  Minute time = 0;
-  RoomIndex room = kNone;
-  int sign = 0;
-  EventKind kind = EventKind::boundary;
-  std::uint8_t band = 0;
-  std::uint16_t flags = 0;
-  int amount = 0;
-};
-
 void apply(Segment& s, const Event& e) {
   switch (e.kind) {
     case EventKind::child: s.children[e.band] += e.sign; break;
     case EventKind::graduate_children: s.graduate_ratio_children += e.sign * e.amount; break;
     case EventKind::boundary: break;
     case EventKind::staff: {
+      // Without branches: which flags a staff member has is anyone's guess, so the
+      // processor would mispredict them one time in two.
       const std::uint16_t f = e.flags;
-      if (f & kInRatio) s.staff_in_ratio += e.sign;
-      if (f & kLevel3) s.level3_in_ratio += e.sign;
-      if (f & kLevel2) s.level2_in_ratio += e.sign;
-      if (f & kGraduate) s.graduates_in_ratio += e.sign;
-      if (f & kBabyTrained) s.baby_trained_in_ratio += e.sign;
-      if (f & kUnder2Experience) s.under_2_experienced += e.sign;
-      if (f & kPfaPresent) s.pfa_present += e.sign;
-      if (f & kPresent) s.staff_present += e.sign;
-      if (f & kPfaOnPremises) s.pfa_on_premises += e.sign;
+      const auto add = [&](int& count, std::uint16_t flag) { count += e.sign * static_cast<int>((f & flag) != 0); };
+      add(s.staff_in_ratio, kInRatio);
+      add(s.level3_in_ratio, kLevel3);
+      add(s.level2_in_ratio, kLevel2);
+      add(s.graduates_in_ratio, kGraduate);
+      add(s.baby_trained_in_ratio, kBabyTrained);
+      add(s.under_2_experienced, kUnder2Experience);
+      add(s.pfa_present, kPfaPresent);
+      add(s.staff_present, kPresent);
+      add(s.pfa_on_premises, kPfaOnPremises);
       break;
     }
   }
+}
+
+/// Orders a date's events by `key` (0 <= key < buckets), keeping the order of events
+/// with the same key: a counting sort. A date has a few hundred events with keys in a
+/// small range (the minutes of a day, the rooms), and a comparison sort of them was
+/// the costliest part of a check: it mispredicts a branch on almost every comparison.
+template <typename Key>
+void counting_sort(std::vector<Event>& events, std::size_t buckets, Key key, std::vector<Event>& scratch,
+                   std::vector<std::uint32_t>& counts) {
+  counts.assign(buckets + 1, 0);
+  for (const Event& e : events) ++counts[key(e) + 1];
+  for (std::size_t i = 1; i <= buckets; ++i) counts[i] += counts[i - 1];
+  scratch.resize(events.size());
+  for (const Event& e : events) scratch[counts[key(e)]++] = e;
+  events.swap(scratch);
+}
+
+/// Sorts by time, and then by room when `by_room` (rooms below `rooms`).
+void sort_events(std::vector<Event>& events, bool by_room, std::size_t rooms, std::vector<Event>& scratch,
+                 std::vector<std::uint32_t>& counts) {
+  const bool in_range = std::all_of(events.begin(), events.end(), [&](const Event& e) {
+    return e.time >= 0 && e.time <= kMinutesPerDay && (!by_room || e.room < rooms);
+  });
+  if (!in_range) {  // not from the loaders (they keep times within the day); the general way
+    std::stable_sort(events.begin(), events.end(), [by_room](const Event& a, const Event& b) {
+      return by_room && a.room != b.room ? a.room < b.room : a.time < b.time;
+    });
+    return;
+  }
+  counting_sort(events, kMinutesPerDay + 1, [](const Event& e) { return static_cast<std::size_t>(e.time); },
+                scratch, counts);
+  if (by_room) counting_sort(events, rooms, [](const Event& e) { return std::size_t{e.room}; }, scratch, counts);
 }
 
 /// Events of one room (or the premises), sorted by time -> segments with children.
@@ -101,22 +146,41 @@ bool graduate_ratio_applies(const Segment& s, const RuleProfile& p) {
 
 }  // namespace
 
-DayTimeline build_day_timeline(const Setting& setting, const RuleProfile& profile,
-                               std::size_t day_index) {
+TimelineBuilder::TimelineBuilder(const Setting& setting, const RuleProfile& profile)
+    : setting_(setting), profile_(profile), room_has_children_(setting.rooms.size(), false) {
+  bands_.reserve(setting.children.size());
+  for (const Child& child : setting.children) bands_.push_back(band_dates(child.date_of_birth));
+}
+
+const DayTimeline& TimelineBuilder::build(std::size_t day_index) {
+  const Setting& setting = setting_;
+  const RuleProfile& profile = profile_;
   const Day& day = setting.days[day_index];
-  DayTimeline out;
+  DayTimeline& out = timeline_;
   out.day = day_index;
   out.premises.day = day_index;
-  if (day.children.empty()) return out;
+  out.premises.segments.clear();
+  if (day.children.empty()) {
+    out.rooms.clear();
+    return out;
+  }
 
-  std::vector<Event> room_events;
-  std::vector<Event> premises_events;
-  room_events.reserve(2 * (day.children.size() + day.staff.size()));
-  std::vector<bool> room_has_children(setting.rooms.size(), false);
-  for (const ChildSpell& c : day.children) {
+  std::vector<Event>& room_events = room_events_;
+  std::vector<Event>& premises_events = premises_events_;
+  room_events.clear();
+  premises_events.clear();
+  std::fill(room_has_children_.begin(), room_has_children_.end(), false);
+  std::vector<bool>& room_has_children = room_has_children_;
+  ChildIndex last_child = kNone;
+  std::uint8_t band = 0;
+  for (const ChildSpell& c : day.children) {  // sorted by child: one band per child
+    if (c.child != last_child) {
+      last_child = c.child;
+      band = static_cast<std::uint8_t>(bands_[c.child].on(day.date));
+    }
     Event e;
     e.kind = EventKind::child;
-    e.band = static_cast<std::uint8_t>(age_band_on(setting.children[c.child].date_of_birth, day.date));
+    e.band = band;
     e.room = c.room;
     add_pair(room_events, c.time, e);
     add_pair(premises_events, c.time, e);
@@ -158,15 +222,17 @@ DayTimeline build_day_timeline(const Setting& setting, const RuleProfile& profil
     if (profile.graduate_hours) add_pair(room_events, *profile.graduate_hours, e);
   }
 
-  std::sort(room_events.begin(), room_events.end(), [](const Event& a, const Event& b) {
-    return a.room != b.room ? a.room < b.room : a.time < b.time;
-  });
+  sort_events(room_events, true, setting.rooms.size(), scratch_, counts_);
+  // The RoomDay objects of earlier days are reused: their segment buffers keep their size.
+  std::size_t used = 0;
   for (std::size_t i = 0; i < room_events.size();) {
     std::size_t j = i;
     while (j < room_events.size() && room_events[j].room == room_events[i].room) ++j;
-    RoomDay room_day;
+    if (used == out.rooms.size()) out.rooms.emplace_back();
+    RoomDay& room_day = out.rooms[used];
     room_day.room = room_events[i].room;
     room_day.day = day_index;
+    room_day.segments.clear();
     sweep(room_events.data() + i, room_events.data() + j, room_day.segments);
     for (Segment& s : room_day.segments) {
       if (graduate_ratio_applies(s, profile)) {
@@ -177,15 +243,23 @@ DayTimeline build_day_timeline(const Setting& setting, const RuleProfile& profil
         add_pair(premises_events, s.time, g);
       }
     }
-    if (!room_day.segments.empty()) out.rooms.push_back(std::move(room_day));
+    if (!room_day.segments.empty()) ++used;
     i = j;
   }
+  out.rooms.resize(used);
 
-  std::sort(premises_events.begin(), premises_events.end(),
-            [](const Event& a, const Event& b) { return a.time < b.time; });
+  sort_events(premises_events, false, 0, scratch_, counts_);
   sweep(premises_events.data(), premises_events.data() + premises_events.size(),
         out.premises.segments);
   return out;
+}
+
+TimelineBuilder::~TimelineBuilder() = default;
+
+DayTimeline build_day_timeline(const Setting& setting, const RuleProfile& profile,
+                               std::size_t day_index) {
+  TimelineBuilder builder(setting, profile);
+  return builder.build(day_index);
 }
 
 }  // namespace attune
