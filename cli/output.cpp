@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -93,103 +94,133 @@ bool write_all(int fd, std::span<const std::string_view> pieces) {
   return true;
 }
 
-/// A device or pipe (/dev/stdout, a FIFO): written in place, never replaced by a rename.
-bool write_special(std::span<const std::string_view> text, const std::string& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
-  if (fd < 0) {
-    fmt::print(stderr, "attune: cannot write {}: {}\n", path, std::strerror(errno));
-    return false;
-  }
-  bool ok = write_all(fd, text);
-  int saved = errno;
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    saved = errno;
-  }
-  if (!ok) fmt::print(stderr, "attune: cannot write {}: {}\n", path, std::strerror(saved));
-  return ok;
-}
-
-bool write_stdout(std::span<const std::string_view> pieces) {
-  for (std::string_view text : pieces) {
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
-      fmt::print(stderr, "attune: cannot write the output: {}\n", std::strerror(errno));
-      return false;
-    }
-  }
-  if (std::fflush(stdout) != 0) {
-    fmt::print(stderr, "attune: cannot write the output: {}\n", std::strerror(errno));
-    return false;
-  }
-  return true;
-}
-
 }  // namespace
 
-namespace {
+struct OutputFile::State {
+  std::string path;
+  bool holds_names = false;
+  int fd = -1;               ///< the temporary file, or a device or pipe written in place
+  bool special = false;      ///< a device or pipe: no temporary file, no rename
+  bool to_stdout = false;
+  std::vector<char> temp;    ///< the temporary file's name
+  SavedHandlers previous;
+  bool failed = false;
+  int error = 0;             ///< errno of the first failure
+};
 
-bool write_pieces(std::span<const std::string_view> text, const std::string& path, bool holds_names) {
-  if (path.empty() || path == "-") return write_stdout(text);
+std::unique_ptr<OutputFile> OutputFile::open(const std::string& path, bool holds_names) {
+  auto file = std::unique_ptr<OutputFile>(new OutputFile);
+  State& st = *file->state_;
+  st.path = path;
+  st.holds_names = holds_names;
+  if (path.empty() || path == "-") {
+    st.to_stdout = true;
+    return file;
+  }
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     fmt::print(stderr, "attune: cannot write {}: it is a folder; name a file\n", path);
-    return false;
+    return nullptr;
   }
-  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) return write_special(text, path);
+  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
+    st.special = true;
+    st.fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (st.fd < 0) {
+      fmt::print(stderr, "attune: cannot write {}: {}\n", path, std::strerror(errno));
+      return nullptr;
+    }
+    return file;
+  }
   const fs::path target(path);
   const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   const std::string pattern = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
   if (pattern.size() >= sizeof g_temp_path) {
     fmt::print(stderr, "attune: cannot write {}: the path is too long\n", path);
-    return false;
+    return nullptr;
   }
-  std::vector<char> temp(pattern.begin(), pattern.end());
-  temp.push_back('\0');
-  SavedHandlers previous;
-  int fd = -1;
-  {
-    const SignalsHeld held;
-    fd = ::mkstemp(temp.data());  // created 0600
-    if (fd < 0) {
-      fmt::print(stderr, "attune: cannot write {}: {}{}\n", path, std::strerror(errno),
-                 errno == ENOENT ? " (the folder does not exist)" : "");
-      return false;
-    }
-    std::memcpy(g_temp_path, temp.data(), temp.size());
-    g_have_temp = 1;
-    install_handlers(previous);
+  st.temp.assign(pattern.begin(), pattern.end());
+  st.temp.push_back('\0');
+  const SignalsHeld held;
+  st.fd = ::mkstemp(st.temp.data());  // created 0600
+  if (st.fd < 0) {
+    fmt::print(stderr, "attune: cannot write {}: {}{}\n", path, std::strerror(errno),
+               errno == ENOENT ? " (the folder does not exist)" : "");
+    return nullptr;
   }
+  std::memcpy(g_temp_path, st.temp.data(), st.temp.size());
+  g_have_temp = 1;
+  install_handlers(st.previous);
+  return file;
+}
 
-  bool ok = write_all(fd, text);
-  int saved = errno;
-  if (ok && !holds_names) {
+OutputFile::OutputFile() : state_(std::make_unique<State>()) {}
+
+void OutputFile::write(std::string_view piece) {
+  State& st = *state_;
+  if (st.failed) return;
+  if (st.to_stdout) {
+    if (std::fwrite(piece.data(), 1, piece.size(), stdout) != piece.size()) st.failed = true, st.error = errno;
+    return;
+  }
+  const std::string_view one[] = {piece};
+  if (!write_all(st.fd, one)) st.failed = true, st.error = errno;
+}
+
+bool OutputFile::commit() {
+  State& st = *state_;
+  if (st.to_stdout) {
+    if (!st.failed && std::fflush(stdout) != 0) st.failed = true, st.error = errno;
+    if (st.failed) fmt::print(stderr, "attune: cannot write the output: {}\n", std::strerror(st.error));
+    return !st.failed;
+  }
+  bool ok = !st.failed;
+  int saved = st.error;
+  if (st.special) {
+    if (::close(st.fd) != 0 && ok) ok = false, saved = errno;
+    st.fd = -1;
+    if (!ok) fmt::print(stderr, "attune: cannot write {}: {}\n", st.path, std::strerror(saved));
+    return ok;
+  }
+  if (ok && !st.holds_names) {
     const mode_t mask = ::umask(0);
     ::umask(mask);
-    ok = ::fchmod(fd, 0666 & ~mask) == 0;
+    ok = ::fchmod(st.fd, 0666 & ~mask) == 0;
     saved = errno;
   }
-  if (ok && ::fsync(fd) != 0 && errno != EINVAL) {
-    ok = false;
-    saved = errno;
-  }
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    saved = errno;
-  }
+  if (ok && ::fsync(st.fd) != 0 && errno != EINVAL) ok = false, saved = errno;
+  if (::close(st.fd) != 0 && ok) ok = false, saved = errno;
+  st.fd = -1;
   if (ok) test_pause_before_rename();
   {
     const SignalsHeld held;
-    if (ok && std::rename(temp.data(), path.c_str()) != 0) {
-      ok = false;
-      saved = errno;
-    }
-    if (!ok) ::unlink(temp.data());
+    if (ok && std::rename(st.temp.data(), st.path.c_str()) != 0) ok = false, saved = errno;
+    if (!ok) ::unlink(st.temp.data());
     g_have_temp = 0;
-    restore_handlers(previous);
+    restore_handlers(st.previous);
   }
-  if (!ok) fmt::print(stderr, "attune: cannot write {}: {}\n", path, std::strerror(saved));
+  st.temp.clear();
+  if (!ok) fmt::print(stderr, "attune: cannot write {}: {}\n", st.path, std::strerror(saved));
   return ok;
+}
+
+OutputFile::~OutputFile() {
+  State& st = *state_;
+  if (st.fd >= 0) ::close(st.fd);
+  if (st.temp.empty()) return;
+  const SignalsHeld held;  // not committed: the temporary file goes, the old file stays
+  ::unlink(st.temp.data());
+  g_have_temp = 0;
+  restore_handlers(st.previous);
+}
+
+namespace {
+
+bool write_pieces(std::span<const std::string_view> text, const std::string& path, bool holds_names) {
+  const auto file = OutputFile::open(path, holds_names);
+  if (!file) return false;
+  for (std::string_view piece : text) file->write(piece);
+  return file->commit();
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <mutex>
+#include <optional>
 
 #include "attune/check.hpp"
 #include "attune/document.hpp"
@@ -119,6 +121,43 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   }
 }
 
+/// A group's JSON written to `-o FILE` while the settings are being checked: each
+/// setting's part goes to the file as soon as it and every setting before it are done,
+/// and its text is freed, so a group of any size needs the memory of a few settings and
+/// the writing overlaps the checking. The bytes are those of assemble(), whatever --jobs.
+class JsonGroupStream {
+ public:
+  JsonGroupStream(OutputFile& file, std::size_t settings) : file_(file), ready_(settings) {
+    file_.write(writer_.head());
+  }
+
+  /// Setting `index` is done: its body is taken, the rest of `entry` is left as it is.
+  void finished(std::size_t index, GroupEntry& entry) {
+    GroupEntry part{entry.path, entry.name, entry.urn, entry.checked, entry.counts, entry.problems, std::move(entry.body)};
+    entry.body.clear();
+    const std::lock_guard lock(mutex_);
+    ready_[index] = std::move(part);
+    while (next_ < ready_.size() && ready_[next_]) {
+      pieces_.clear();
+      writer_.entry(std::move(*ready_[next_]), pieces_);
+      for (const std::string& piece : pieces_) file_.write(piece);
+      ready_[next_].reset();
+      ++next_;
+    }
+  }
+
+  /// Every setting is done: the totals, and the end of the document.
+  void finish() { file_.write(writer_.tail()); }
+
+ private:
+  OutputFile& file_;
+  JsonGroupWriter writer_;
+  std::mutex mutex_;
+  std::vector<std::optional<GroupEntry>> ready_;
+  std::size_t next_ = 0;
+  std::vector<std::string> pieces_;
+};
+
 /// The whole document from the settings' parts, as pieces to write one after another.
 std::vector<std::string> assemble(std::vector<Outcome>& outcomes, const std::string& format, bool group,
                                   const RenderOptions& render) {
@@ -162,11 +201,22 @@ int run_check(const CheckCommand& o, const Environment& env) {
   render.group = paths.group;
   render.colour = format == "text" && use_colour(o.color, env.stdout_is_terminal, env.no_color, o.output);
 
+  // A group's JSON to a file is written as the settings are checked (see JsonGroupStream).
+  std::unique_ptr<OutputFile> file;
+  std::optional<JsonGroupStream> stream;
+  if (format == "json" && paths.group && !o.output.empty() && o.output != "-") {
+    if (!(file = OutputFile::open(o.output, false))) return kBadInput;
+    stream.emplace(*file, paths.settings.size());
+  }
+
   std::vector<Outcome> outcomes(paths.settings.size());
   Progress progress(paths.settings.size(), env.stderr_is_terminal && !o.quiet, "checked");
   for_each_parallel(
       paths.settings.size(), o.jobs,
-      [&](std::size_t i) { check_one(paths.settings[i], o, format, markdown_template, render, env, outcomes[i]); },
+      [&](std::size_t i) {
+        check_one(paths.settings[i], o, format, markdown_template, render, env, outcomes[i]);
+        if (stream) stream->finished(i, outcomes[i].entry);
+      },
       &progress);
 
   bool failing = false, broken = paths.failed, template_error = false;
@@ -186,7 +236,12 @@ int run_check(const CheckCommand& o, const Environment& env) {
   // A group: the others are written, with the broken ones named in the document.
   const bool any_checked =
       std::any_of(outcomes.begin(), outcomes.end(), [](const Outcome& x) { return x.entry.checked; });
-  if (broken && (!paths.group || !any_checked)) return kBadInput;
+  if (broken && (!paths.group || !any_checked)) return kBadInput;  // a stream's file is removed
+  if (stream) {
+    stream->finish();
+    if (!file->commit()) return kBadInput;
+    return broken ? kBadInput : failing ? kFindings : kOk;
+  }
   const std::vector<std::string> text = assemble(outcomes, format, paths.group, render);
   const bool holds_names = format != "json" && !o.redact;
   if (!write_output(text, o.output, holds_names)) return kBadInput;

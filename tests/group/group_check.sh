@@ -52,6 +52,48 @@ assert [s["setting"]["path"].split("/")[-2] for s in d["settings"]] == [f"settin
 assert d["summary"]["errors"] == sum(s["summary"]["errors"] for s in d["settings"])
 PY
 
+# 3b. A group's JSON to -o FILE is written while the settings are checked: the same
+#     bytes as on standard output, whatever --jobs; one broken setting is still named in
+#     it; a run with nothing checked, or stopped half-way, leaves the old file as it was.
+for jobs in 1 2 5; do
+  "$attune" check "$work/group" --format json --jobs "$jobs" -o "$work/o$jobs.json" 2> /dev/null || true
+  cmp -s "$work/j1.json" "$work/o$jobs.json" || fail "-o with --jobs $jobs differs from standard output"
+done
+cp -r "$work/group" "$work/broken"
+printf 'id,name\nx,"unterminated\n' > "$work/broken/setting-003/children.csv"
+rc=0
+"$attune" check "$work/broken" --format json --jobs 2 -o "$work/broken.json" 2> "$work/broken.err" || rc=$?
+[ "$rc" = 2 ] || fail "a group with a broken setting exited $rc, not 2"
+"$attune" check "$work/broken" --format json --jobs 1 > "$work/broken-stdout.json" 2> /dev/null || true
+cmp -s "$work/broken.json" "$work/broken-stdout.json" || fail "-o and standard output differ with a broken setting"
+python3 - "$work/broken.json" <<'PY' || fail "the broken setting is not named in the streamed document"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [s["status"] for s in d["settings"]] == ["checked"] * 2 + ["input_error"] + ["checked"] * 3
+assert d["summary"]["settings_with_input_errors"] == 1
+assert d["settings"][2]["errors"][0].startswith(d["settings"][2]["setting"]["path"].rsplit("/", 1)[0])
+PY
+mkdir -p "$work/allbroken/a" "$work/allbroken/b"
+for s in a b; do cp "$work/broken/setting-003/"* "$work/allbroken/$s/"; done
+echo "old report" > "$work/kept.json"
+rc=0
+"$attune" check "$work/allbroken" --format json -o "$work/kept.json" 2> /dev/null || rc=$?
+[ "$rc" = 2 ] || fail "a group with nothing checked exited $rc, not 2"
+[ "$(cat "$work/kept.json")" = "old report" ] || fail "a group with nothing checked replaced the old file"
+if ls -A "$work" | grep -q '^\.kept\.json\.'; then fail "a temporary file was left behind"; fi
+"$attune" generate "$work/big" --settings 8 --weeks 52 --seed 3 > /dev/null
+"$attune" check "$work/big" --format json --jobs 1 -o "$work/kept.json" 2> /dev/null &
+pid=$!
+for _ in $(seq 1 500); do ls -A "$work" | grep -q '^\.kept\.json\.' && break; sleep 0.01; done
+kill -INT "$pid" 2> /dev/null || true
+rc=0; wait "$pid" || rc=$?
+if [ "$rc" = 130 ]; then
+  [ "$(cat "$work/kept.json")" = "old report" ] || fail "an interrupted run replaced the old file"
+  if ls -A "$work" | grep -q '^\.kept\.json\.'; then fail "an interrupted run left its temporary file"; fi
+else
+  echo "note: the run finished (exit $rc) before it could be interrupted" >&2
+fi
+
 # 4. Progress: on a terminal (script gives the program a pseudo-terminal), not on a
 #    pipe, not with --quiet.
 "$attune" check "$work/group" --jobs 2 > /dev/null 2> "$work/pipe.err" || true

@@ -55,11 +55,29 @@ inline constexpr std::size_t kGroupJsonIndent = 4;
 std::string render_json_setting(const SettingReport& report, const RenderOptions& options,
                                 std::size_t indent = 0);
 
-/// The group document: { "schema", "tool", "summary", "settings": [ ... ] }, the settings
+/// The group document: { "schema", "tool", "settings": [ ... ], "summary" }, the settings
 /// in order, each checked one's body from render_json_setting(..., kGroupJsonIndent); one
 /// that could not be loaded is { "setting": {"path"}, "status": "input_error", "errors":
-/// [...] }.
+/// [...] }. The summary comes last so that the document can be written while the
+/// settings are still being checked (JsonGroupWriter).
 std::string render_json_group(const std::vector<GroupEntry>& entries);
+
+/// The group document written as it goes: head(), then entry() for each setting in
+/// order, then tail() with the totals. Joined, the pieces are render_json_group's text.
+class JsonGroupWriter {
+ public:
+  /// `{ "schema": ..., "tool": {...}, "settings": [`
+  [[nodiscard]] std::string head() const;
+  /// Appends the setting's pieces (its body is moved, not copied).
+  void entry(GroupEntry&& entry, std::vector<std::string>& pieces);
+  /// `], "summary": {...} }` and the final new line.
+  [[nodiscard]] std::string tail() const;
+
+ private:
+  FindingCounts total_;
+  std::size_t settings_ = 0;
+  std::size_t failed_ = 0;
+};
 /// The same document as pieces to be written one after another, the settings' bodies
 /// moved into it rather than copied (a year of a large group is hundreds of MB).
 std::vector<std::string> render_json_group_pieces(std::vector<GroupEntry>&& entries);

@@ -18,6 +18,9 @@ void MetricsBuilder::room_day(const RoomDay& room_day) {
 
 Metrics MetricsBuilder::finish(const ContinuityLedger& ledger) {
   metrics_.children = ledger.children();
+  std::size_t sessions = 0;
+  for (ChildIndex c = 0; c < setting_.children.size(); ++c) sessions += ledger.sessions(c).size();
+  metrics_.child_days.reserve(sessions);
   for (ChildIndex c = 0; c < setting_.children.size(); ++c) {
     for (const ChildSession& s : ledger.sessions(c))
       metrics_.child_days.push_back(ChildDayMetrics{c, s.date, s.attended, s.with_key_person, s.with_key_or_buddy});

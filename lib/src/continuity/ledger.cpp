@@ -6,22 +6,24 @@
 namespace attune {
 namespace {
 
-/// The work spells of one staff member on a day (spells are sorted by staff).
-std::pair<const StaffSpell*, const StaffSpell*> spells_of(const Day& day, StaffIndex staff) {
-  if (staff == kNone) return {nullptr, nullptr};
-  const auto less = [](const StaffSpell& s, StaffIndex i) { return s.staff < i; };
-  const auto first = std::lower_bound(day.staff.begin(), day.staff.end(), staff, less);
-  auto last = first;
-  while (last != day.staff.end() && last->staff == staff) ++last;
-  return {day.staff.data() + (first - day.staff.begin()), day.staff.data() + (last - day.staff.begin())};
+/// Where each staff member's spells start in a day's list (sorted by staff): worked out
+/// once per day, so finding a key person's spells for each child is one look-up.
+void index_spells(const Day& day, std::size_t staff_count, std::vector<std::uint32_t>& first) {
+  first.assign(staff_count + 1, 0);
+  for (const StaffSpell& s : day.staff) {
+    if (s.staff < staff_count) ++first[s.staff + 1];
+  }
+  for (std::size_t i = 1; i < first.size(); ++i) first[i] += first[i - 1];
 }
 
 /// Appends the work windows of `person` in `room`, in order of start (a day's spells
 /// are sorted by staff, then start).
-void windows_in_room(const Day& day, RoomIndex room, StaffIndex person, std::vector<TimeWindow>& out) {
-  const auto [first, last] = spells_of(day, person);
-  for (const StaffSpell* s = first; s != last; ++s) {
-    if (s->kind == ShiftKind::work && s->room == room) out.push_back(s->time);
+void windows_in_room(const Day& day, const std::vector<std::uint32_t>& first, RoomIndex room, StaffIndex person,
+                     std::vector<TimeWindow>& out) {
+  if (person == kNone || person + 1 >= first.size()) return;
+  for (std::uint32_t i = first[person]; i < first[person + 1]; ++i) {
+    const StaffSpell& s = day.staff[i];
+    if (s.kind == ShiftKind::work && s.room == room) out.push_back(s.time);
   }
 }
 
@@ -39,14 +41,15 @@ void coalesce(std::vector<TimeWindow>& windows) {
 /// When the key person, and the key person or buddy, are in `room`: two sorted unions
 /// (this runs for every child's every room of every day, so no sorting: the key
 /// person's and the buddy's windows are each in order already, and are merged).
-void presence(const Day& day, RoomIndex room, StaffIndex key, StaffIndex buddy, std::vector<TimeWindow>& key_there,
-              std::vector<TimeWindow>& buddy_there, std::vector<TimeWindow>& familiar) {
+void presence(const Day& day, const std::vector<std::uint32_t>& first, RoomIndex room, StaffIndex key,
+              StaffIndex buddy, std::vector<TimeWindow>& key_there, std::vector<TimeWindow>& buddy_there,
+              std::vector<TimeWindow>& familiar) {
   key_there.clear();
   buddy_there.clear();
   familiar.clear();
-  windows_in_room(day, room, key, key_there);
+  windows_in_room(day, first, room, key, key_there);
   coalesce(key_there);
-  windows_in_room(day, room, buddy, buddy_there);
+  windows_in_room(day, first, room, buddy, buddy_there);
   std::merge(key_there.begin(), key_there.end(), buddy_there.begin(), buddy_there.end(), std::back_inserter(familiar),
              [](TimeWindow a, TimeWindow b) { return a.start < b.start; });
   coalesce(familiar);
@@ -94,6 +97,8 @@ void ContinuityLedger::add_day(const Day& day) {
   for (const StaffSpell& s : day.staff) {
     if (s.kind == ShiftKind::work && s.room != kNone && s.room < room_work_.size()) room_work_[s.room].push_back(&s);
   }
+  index_spells(day, setting_.staff.size(), first_spell_);
+  week_ = iso_week(day.date);
   for (std::size_t i = 0; i < day.children.size();) {
     std::size_t j = i;
     while (j < day.children.size() && day.children[j].child == day.children[i].child) ++j;
@@ -116,7 +121,7 @@ void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::siz
   std::vector<std::pair<RoomIndex, long>>& room_minutes = room_minutes_;
   room_minutes.clear();
 
-  const IsoWeek week = iso_week(day.date);
+  const IsoWeek week = week_;
   if (current_week_[child] != week) {
     close_week(child);
     current_week_[child] = week;
@@ -131,7 +136,7 @@ void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::siz
     const ChildSpell& spell = day.children[k];
     const long length = spell.time.length();
     if (k == first || spell.room != presence_room) {  // the same room: the same adults
-      presence(day, spell.room, key, buddy, key_there, buddy_there_, familiar);
+      presence(day, first_spell_, spell.room, key, buddy, key_there, buddy_there_, familiar);
       presence_room = spell.room;
     }
     const long with_key = overlap_with(spell.time, key_there);

@@ -78,6 +78,8 @@ class ContinuityLedger {
   std::vector<TimeWindow> key_there_, buddy_there_, familiar_;
   std::vector<std::pair<RoomIndex, long>> room_minutes_;
   std::vector<std::vector<const StaffSpell*>> room_work_;  ///< the day's work spells, by room
+  std::vector<std::uint32_t> first_spell_;  ///< the day's spells of staff s: [first[s], first[s + 1])
+  IsoWeek week_;                             ///< the day's ISO week
   std::vector<WeekOfCarers> weeks_;
   std::vector<long> work_minutes_;  ///< staff x (rooms + 1)
   // The week being counted for each child, and the adults seen in it.

@@ -168,55 +168,67 @@ std::string render_json_setting(const SettingReport& report, const RenderOptions
   return out;
 }
 
-std::vector<std::string> render_json_group_pieces(std::vector<GroupEntry>&& entries) {
-  FindingCounts total;
-  std::size_t failed = 0;
-  for (const auto& e : entries) {
-    total.errors += e.counts.errors;
-    total.warnings += e.counts.warnings;
-    total.infos += e.counts.infos;
-    total.accepted += e.counts.accepted;
-    failed += e.checked ? 0 : 1;
-  }
-  std::vector<std::string> pieces;
+std::string JsonGroupWriter::head() const {
   std::string out;
   JsonWriter w(out);
   w.begin_object();
   tool_members(w);
-  w.key("summary");
-  w.begin_object();
-  summary_members(w, total);
-  w.key("settings"), w.value(entries.size());
-  w.key("settings_with_input_errors"), w.value(failed);
-  w.end_object();
   w.key("settings");
-  w.begin_array();
-  for (GroupEntry& e : entries) {
-    if (e.checked) {
-      // The body, rendered with render_json_setting(..., kGroupJsonIndent), is its own
-      // piece: a 100-setting year is 100 MB of JSON, not copied again here.
-      w.raw("");
-      pieces.push_back(std::move(out));
-      out.clear();
-      pieces.push_back(std::move(e.body));
-      continue;
-    }
-    w.begin_object();
-    w.key("setting");
-    w.begin_object();
-    w.key("path"), w.value(e.path);
-    w.end_object();
-    w.key("status"), w.value("input_error");
-    w.key("errors");
-    w.begin_array();
-    for (const std::string& line : e.problems) w.value(line);
-    w.end_array();
-    w.end_object();
+  out += '[';  // left open for the entries; tail() closes it and the document
+  return out;
+}
+
+void JsonGroupWriter::entry(GroupEntry&& e, std::vector<std::string>& pieces) {
+  ++settings_;
+  std::string separator = settings_ == 1 ? "\n    " : ",\n    ";
+  if (e.checked) {
+    total_.errors += e.counts.errors;
+    total_.warnings += e.counts.warnings;
+    total_.infos += e.counts.infos;
+    total_.accepted += e.counts.accepted;
+    // The body, rendered with render_json_setting(..., kGroupJsonIndent), is its own
+    // piece, moved and never copied: a setting-year is 1 MB of JSON.
+    pieces.push_back(std::move(separator));
+    pieces.push_back(std::move(e.body));
+    return;
   }
+  ++failed_;
+  std::string out = std::move(separator);
+  JsonWriter w(out, kGroupJsonIndent);
+  w.begin_object();
+  w.key("setting");
+  w.begin_object();
+  w.key("path"), w.value(e.path);
+  w.end_object();
+  w.key("status"), w.value("input_error");
+  w.key("errors");
+  w.begin_array();
+  for (const std::string& line : e.problems) w.value(line);
   w.end_array();
   w.end_object();
-  out += '\n';
   pieces.push_back(std::move(out));
+}
+
+std::string JsonGroupWriter::tail() const {
+  std::string out = settings_ == 0 ? "]," : "\n  ],";
+  out += "\n  \"summary\": ";
+  JsonWriter w(out, 2);
+  w.begin_object();
+  summary_members(w, total_);
+  w.key("settings"), w.value(settings_);
+  w.key("settings_with_input_errors"), w.value(failed_);
+  w.end_object();
+  out += "\n}\n";
+  return out;
+}
+
+std::vector<std::string> render_json_group_pieces(std::vector<GroupEntry>&& entries) {
+  JsonGroupWriter writer;
+  std::vector<std::string> pieces;
+  pieces.reserve(2 * entries.size() + 2);
+  pieces.push_back(writer.head());
+  for (GroupEntry& e : entries) writer.entry(std::move(e), pieces);
+  pieces.push_back(writer.tail());
   return pieces;
 }
 

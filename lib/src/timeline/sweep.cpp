@@ -84,17 +84,24 @@ void counting_sort(std::vector<Event>& events, std::size_t buckets, Key key, std
 /// Sorts by time, and then by room when `by_room` (rooms below `rooms`).
 void sort_events(std::vector<Event>& events, bool by_room, std::size_t rooms, std::vector<Event>& scratch,
                  std::vector<std::uint32_t>& counts) {
-  const bool in_range = std::all_of(events.begin(), events.end(), [&](const Event& e) {
-    return e.time >= 0 && e.time <= kMinutesPerDay && (!by_room || e.room < rooms);
-  });
-  if (!in_range) {  // not from the loaders (they keep times within the day); the general way
+  if (events.empty()) return;
+  Minute first = events.front().time;
+  Minute last = first;
+  bool rooms_known = true;
+  for (const Event& e : events) {
+    first = std::min(first, e.time);
+    last = std::max(last, e.time);
+    rooms_known = rooms_known && (!by_room || e.room < rooms);
+  }
+  if (first < 0 || last > kMinutesPerDay || !rooms_known) {  // not from the loaders (they keep times within the day); the general way
     std::stable_sort(events.begin(), events.end(), [by_room](const Event& a, const Event& b) {
       return by_room && a.room != b.room ? a.room < b.room : a.time < b.time;
     });
     return;
   }
-  counting_sort(events, kMinutesPerDay + 1, [](const Event& e) { return static_cast<std::size_t>(e.time); },
-                scratch, counts);
+  // Buckets for the minutes from the first event to the last only (a day's opening hours).
+  counting_sort(events, static_cast<std::size_t>(last - first) + 1,
+                [first](const Event& e) { return static_cast<std::size_t>(e.time - first); }, scratch, counts);
   if (by_room) counting_sort(events, rooms, [](const Event& e) { return std::size_t{e.room}; }, scratch, counts);
 }
 
