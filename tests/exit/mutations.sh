@@ -4,11 +4,14 @@
 # one-file setting.yaml): every run must end with exit code 0, 1 or 2, never a crash,
 # and every input error must name its file and line. Deterministic (a fixed seed).
 #   mutations.sh ATTUNE EXAMPLES_DIR WORKDIR
+# More, or other, mutations by hand: MUTATION_SEED=7 MUTATION_ROUNDS=500 mutations.sh ...
+# (ROUNDS mutations of each file; the test suite runs 24 with seed 2026).
 set -euo pipefail
 attune=$1 examples=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
 fail() { echo "FAIL: $*" >&2; exit 1; }
-RANDOM=2026
+RANDOM=${MUTATION_SEED:-2026}
+rounds=${MUTATION_ROUNDS:-24}
 runs=0
 
 # run_case LABEL PATH: one check of a mutated setting.
@@ -38,20 +41,21 @@ mutate() {
   size=$(stat -c %s "$file")
   [ "$size" -gt 2 ] || return 0
   pos=$(( (RANDOM * 32768 + RANDOM) % size ))
-  kind=$((RANDOM % 9))
+  kind=$((RANDOM % 12))
   local bytes=('"' ',' '\n' '\000' '\377' ';' '\r' '\t')
   case $kind in
     0) head -c "$pos" "$file" > "$file.new" ;;                                    # cut short
     1) { head -c "$pos" "$file"; printf "\\$(printf '%03o' $((RANDOM % 256)))"; tail -c +$((pos + 2)) "$file"; } > "$file.new" ;;
     2) sed "$(( (RANDOM % $(wc -l < "$file")) + 1 ))d" "$file" > "$file.new" ;;  # a line deleted
-    *) { head -c "$pos" "$file"; printf '%b' "${bytes[$((kind - 3))]}"; tail -c +$((pos + 1)) "$file"; } > "$file.new" ;;
+    3) { head -c "$pos" "$file"; head -c 200000 /dev/zero | tr '\0' 'x'; tail -c +$((pos + 1)) "$file"; } > "$file.new" ;;  # a huge field
+    *) { head -c "$pos" "$file"; printf '%b' "${bytes[$((kind - 4))]}"; tail -c +$((pos + 1)) "$file"; } > "$file.new" ;;
   esac
   mv "$file.new" "$file"
 }
 
 # 1. The setting folder: one file mutated at a time, a few times each.
 for file in setting.toml children.csv staff.csv shifts.csv attendance.csv care_log.csv; do
-  for i in $(seq 1 24); do
+  for i in $(seq 1 "$rounds"); do
     rm -rf "$work/case" && cp -r "$examples/sunflower" "$work/case"
     mutate "$work/case/$file"
     [ $((i % 4)) -eq 0 ] && mutate "$work/case/$file"   # now and then twice
@@ -60,7 +64,7 @@ for file in setting.toml children.csv staff.csv shifts.csv attendance.csv care_l
 done
 
 # 2. Two files at once.
-for i in $(seq 1 12); do
+for i in $(seq 1 $((rounds / 2))); do
   rm -rf "$work/case" && cp -r "$examples/sunflower" "$work/case"
   mutate "$work/case/children.csv"
   mutate "$work/case/shifts.csv"
@@ -68,7 +72,7 @@ for i in $(seq 1 12); do
 done
 
 # 3. The one-file form.
-for i in $(seq 1 24); do
+for i in $(seq 1 "$rounds"); do
   rm -rf "$work/yaml" && mkdir -p "$work/yaml" && cp "$examples/sunflower-yaml/setting.yaml" "$work/yaml/"
   mutate "$work/yaml/setting.yaml"
   run_case "setting.yaml mutation $i" "$work/yaml"
