@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "../util/counting_sort.hpp"
+
 namespace attune {
 namespace {
 
@@ -197,12 +199,10 @@ void ContinuityLedger::finish() {
   for (ChildIndex c = 0; c < children_.size(); ++c) close_week(c);
   // By child, then date: each child's weeks were closed in date order, so grouping them
   // by child (a counting sort, which keeps that order) is enough.
-  std::vector<std::size_t> next(children_.size() + 1, 0);
-  for (const WeekOfCarers& w : weeks_) ++next[w.child + 1];
-  for (std::size_t c = 1; c < next.size(); ++c) next[c] += next[c - 1];
-  std::vector<WeekOfCarers> by_child(weeks_.size());
-  for (const WeekOfCarers& w : weeks_) by_child[next[w.child]++] = w;
-  weeks_.swap(by_child);
+  std::vector<WeekOfCarers> scratch;
+  std::vector<std::uint32_t> counts;
+  util::counting_sort(weeks_, children_.size(), [](const WeekOfCarers& w) { return std::size_t{w.child}; }, scratch,
+                      counts);
 }
 
 long ContinuityLedger::work_minutes(StaffIndex staff, RoomIndex room) const {

@@ -62,7 +62,9 @@ void render_continuity_table(std::string& out, const SettingReport& report, cons
     };
     return key(a) < key(b);
   });
-  out += "\n" + style.bold("Continuity of care, least held first") + "\n";
+  out += '\n';
+  out += style.bold("Continuity of care, least held first");
+  out += '\n';
   std::vector<Row> rows;
   rows.push_back({"child", "band", "key person", "with key person", "with key or buddy", "handovers", "adults/week"});
   for (const ChildMetrics* m : children) {
@@ -75,7 +77,9 @@ void render_continuity_table(std::string& out, const SettingReport& report, cons
   }
   render_rows(out, rows, {false, false, false, true, true, true, true});
 
-  out += "\n" + style.bold("Key persons") + "\n";
+  out += '\n';
+  out += style.bold("Key persons");
+  out += '\n';
   for (const KeyPersonMetrics& k : report.result.metrics.key_persons) {
     std::vector<std::string> bands;
     for (AgeBand band : kAgeBands) {

@@ -92,7 +92,10 @@ std::string render_register_csv(const Setting& s, const DailyRegister& reg, cons
                                  format_clock_time(e.spells.back().time.end), fmt::format("{}", e.minutes),
                                  e.key_person == kNone ? "" : s.staff[e.key_person].id, key_name};
     std::string line;
-    for (const auto& cell : cells) line += (line.empty() ? "" : ",") + csv_cell(cell);
+    for (const auto& cell : cells) {
+      if (!line.empty()) line += ',';
+      line += csv_cell(cell);
+    }
     out += line + "\r\n";
   }
   return out;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "attune/timeline.hpp"
+#include "../util/counting_sort.hpp"
 
 namespace attune {
 
@@ -28,7 +29,6 @@ namespace {
 
 using detail::EventKind;
 using Event = detail::TimelineEvent;
-
 
 enum StaffFlag : std::uint16_t {
   kInRatio = 1u << 0,
@@ -66,21 +66,6 @@ void apply(Segment& s, const Event& e) {
   }
 }
 
-/// Orders a date's events by `key` (0 <= key < buckets), keeping the order of events
-/// with the same key: a counting sort. A date has a few hundred events with keys in a
-/// small range (the minutes of a day, the rooms), and a comparison sort of them was
-/// the costliest part of a check: it mispredicts a branch on almost every comparison.
-template <typename Key>
-void counting_sort(std::vector<Event>& events, std::size_t buckets, Key key, std::vector<Event>& scratch,
-                   std::vector<std::uint32_t>& counts) {
-  counts.assign(buckets + 1, 0);
-  for (const Event& e : events) ++counts[key(e) + 1];
-  for (std::size_t i = 1; i <= buckets; ++i) counts[i] += counts[i - 1];
-  scratch.resize(events.size());
-  for (const Event& e : events) scratch[counts[key(e)]++] = e;
-  events.swap(scratch);
-}
-
 /// Sorts by time, and then by room when `by_room` (rooms below `rooms`).
 void sort_events(std::vector<Event>& events, bool by_room, std::size_t rooms, std::vector<Event>& scratch,
                  std::vector<std::uint32_t>& counts) {
@@ -93,16 +78,19 @@ void sort_events(std::vector<Event>& events, bool by_room, std::size_t rooms, st
     last = std::max(last, e.time);
     rooms_known = rooms_known && (!by_room || e.room < rooms);
   }
-  if (first < 0 || last > kMinutesPerDay || !rooms_known) {  // not from the loaders (they keep times within the day); the general way
+  if (first < 0 || last > kMinutesPerDay || !rooms_known) {
+    // Not from the loaders, which keep times within the day: the general way.
     std::stable_sort(events.begin(), events.end(), [by_room](const Event& a, const Event& b) {
       return by_room && a.room != b.room ? a.room < b.room : a.time < b.time;
     });
     return;
   }
-  // Buckets for the minutes from the first event to the last only (a day's opening hours).
-  counting_sort(events, static_cast<std::size_t>(last - first) + 1,
+  // A comparison sort of these few hundred events was the costliest part of a check (it
+  // mispredicts on almost every comparison). Buckets for the minutes from the first
+  // event to the last only (a day's opening hours); then, keeping that order, by room.
+  util::counting_sort(events, static_cast<std::size_t>(last - first) + 1,
                 [first](const Event& e) { return static_cast<std::size_t>(e.time - first); }, scratch, counts);
-  if (by_room) counting_sort(events, rooms, [](const Event& e) { return std::size_t{e.room}; }, scratch, counts);
+  if (by_room) util::counting_sort(events, rooms, [](const Event& e) { return std::size_t{e.room}; }, scratch, counts);
 }
 
 /// Events of one room (or the premises), sorted by time -> segments with children.
