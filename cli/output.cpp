@@ -106,6 +106,8 @@ struct OutputFile::State {
   SavedHandlers previous;
   bool failed = false;
   int error = 0;             ///< errno of the first failure
+  off_t written = 0;         ///< bytes written so far
+  off_t flushed = 0;         ///< bytes the system has been asked to write to disk
 };
 
 std::unique_ptr<OutputFile> OutputFile::open(const std::string& path, bool holds_names) {
@@ -134,7 +136,10 @@ std::unique_ptr<OutputFile> OutputFile::open(const std::string& path, bool holds
   }
   const fs::path target(path);
   const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  const std::string pattern = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::string hidden = ".";
+  hidden += target.filename().string();
+  hidden += ".XXXXXX";
+  const std::string pattern = (folder / hidden).string();
   if (pattern.size() >= sizeof g_temp_path) {
     fmt::print(stderr, "attune: cannot write {}: the path is too long\n", path);
     return nullptr;
@@ -164,7 +169,21 @@ void OutputFile::write(std::string_view piece) {
     return;
   }
   const std::string_view one[] = {piece};
-  if (!write_all(st.fd, one)) st.failed = true, st.error = errno;
+  if (!write_all(st.fd, one)) {
+    st.failed = true, st.error = errno;
+    return;
+  }
+  st.written += static_cast<off_t>(piece.size());
+#if defined(__linux__)
+  // A long document (a group's JSON is about 1 MB per setting-year): have the system
+  // start writing each 32 MB to disk now, without waiting, instead of leaving it all to
+  // the fsync in commit(), which for 1000 settings waited 0.6 s for 900 MB.
+  constexpr off_t kWriteBehind = off_t{32} << 20;
+  if (!st.special && st.written - st.flushed >= kWriteBehind) {
+    ::sync_file_range(st.fd, st.flushed, st.written - st.flushed, SYNC_FILE_RANGE_WRITE);
+    st.flushed = st.written;
+  }
+#endif
 }
 
 bool OutputFile::commit() {
