@@ -4,6 +4,13 @@ function(attune_set_warnings target)
   if(ATTUNE_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
+  # GCC 12 at -O3 (Release builds only) warns that std::string's operator+ may copy
+  # overlapping memory where it cannot (GCC bugs 105329 and 105651, fixed in GCC 13):
+  # a false -Wrestrict would stop a Release build with -Werror.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12
+     AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    target_compile_options(${target} PRIVATE $<$<CONFIG:Release>:-Wno-restrict>)
+  endif()
 endfunction()
 
 if(ATTUNE_SANITIZE)
