@@ -52,6 +52,15 @@ struct FindingCounts {
   std::size_t warnings = 0;
   std::size_t infos = 0;
   std::size_t accepted = 0;
+
+  /// Adds another's counts (a group's or a run's totals).
+  FindingCounts& operator+=(const FindingCounts& other) {
+    errors += other.errors;
+    warnings += other.warnings;
+    infos += other.infos;
+    accepted += other.accepted;
+    return *this;
+  }
 };
 FindingCounts count_findings(const std::vector<Finding>& findings);
 

@@ -187,10 +187,7 @@ std::optional<Trends> read_trends(const Database& db, const TrendFilter& filter,
     RunSummary& run = runs[run_index.at(r.point.run)];
     ++run.settings;
     run.input_error_settings += r.point.checked ? 0 : 1;
-    run.counts.errors += r.point.counts.errors;
-    run.counts.warnings += r.point.counts.warnings;
-    run.counts.infos += r.point.counts.infos;
-    run.counts.accepted += r.point.counts.accepted;
+    run.counts += r.point.counts;
     runs_shown.insert(r.point.run);
     trend.points.push_back(std::move(r.point));
   }

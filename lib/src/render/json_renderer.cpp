@@ -180,12 +180,10 @@ std::string JsonGroupWriter::head() const {
 
 void JsonGroupWriter::entry(GroupEntry&& e, std::vector<std::string>& pieces) {
   ++settings_;
-  std::string separator = settings_ == 1 ? "\n    " : ",\n    ";
+  std::string separator = settings_ == 1 ? "\n" : ",\n";
+  separator.append(kGroupJsonIndent, ' ');
   if (e.checked) {
-    total_.errors += e.counts.errors;
-    total_.warnings += e.counts.warnings;
-    total_.infos += e.counts.infos;
-    total_.accepted += e.counts.accepted;
+    total_ += e.counts;
     // The body, rendered with render_json_setting(..., kGroupJsonIndent), is its own
     // piece, moved and never copied: a setting-year is 1 MB of JSON.
     pieces.push_back(std::move(separator));

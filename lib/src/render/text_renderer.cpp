@@ -140,8 +140,7 @@ std::string render_text_group(const std::vector<GroupEntry>& entries, const Rend
   FindingCounts total;
   std::size_t failed = 0;
   for (const auto& e : entries) {
-    total.errors += e.counts.errors;
-    total.warnings += e.counts.warnings;
+    total += e.counts;
     failed += e.checked ? 0 : 1;
   }
   std::string out = style.bold(fmt::format("{} settings", entries.size()));

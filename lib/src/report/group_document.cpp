@@ -97,9 +97,7 @@ Json group_model(const std::vector<GroupSettingSummary>& rows, const DocumentOpt
       continue;
     }
     checked.push_back(&row);
-    total.errors += row.counts.errors;
-    total.warnings += row.counts.warnings;
-    total.accepted += row.counts.accepted;
+    total += row.counts;
     breach_minutes += row.breach_minutes;
     babies += row.babies;
     below += row.babies_below_threshold;
