@@ -1,4 +1,5 @@
-// attune generate GROUP --settings N --weeks W --seed S [--start DATE] [--patterns] [--force]
+// attune generate GROUP --settings N --weeks W --seed S [--start DATE] [--patterns] [--mismatch]
+//                 [--force]
 // Writes N synthetic settings (GROUP/setting-001/ ...) for demos and benchmarks.
 
 #include <cerrno>
@@ -107,6 +108,8 @@ std::function<int()> setup_generate(CLI::App& app, const Environment&) {
           },
           "DATE"));
   app.add_flag("--patterns", o->options.patterns, "weekday pattern rows (Mon..Fri) instead of dated rows");
+  app.add_flag("--mismatch", o->options.mismatch,
+               "rotas that match the bookings badly, as exported rotas often do (many findings)");
   app.add_flag("--force", o->force, "overwrite the files of setting folders that already exist");
   return [o] { return run_generate(*o); };
 }

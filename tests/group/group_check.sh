@@ -30,6 +30,18 @@ done
 # Weekday patterns are valid too.
 "$attune" generate "$work/patterns" --settings 2 --weeks 4 --seed 5 --patterns > /dev/null
 "$attune" validate "$work/patterns" > /dev/null 2>&1 || fail "the pattern group does not validate"
+# --mismatch: the same seed gives the same bytes, the files validate, and only the rota
+# and register differ from the tidy group's.
+"$attune" generate "$work/mismatch" --settings 2 --weeks 4 --seed 11 --mismatch > /dev/null
+"$attune" generate "$work/mismatch-again" --settings 2 --weeks 4 --seed 11 --mismatch > /dev/null
+diff -r "$work/mismatch" "$work/mismatch-again" > /dev/null || fail "--mismatch with the same seed gave different files"
+"$attune" validate "$work/mismatch" > "$work/mismatch.out" 2>&1 || fail "the --mismatch group does not validate: $(cat "$work/mismatch.out")"
+"$attune" generate "$work/tidy4" --settings 2 --weeks 4 --seed 11 > /dev/null
+cmp -s "$work/tidy4/setting-001/children.csv" "$work/mismatch/setting-001/children.csv" || fail "--mismatch changed children.csv"
+cmp -s "$work/tidy4/setting-001/shifts.csv" "$work/mismatch/setting-001/shifts.csv" && fail "--mismatch left shifts.csv as it was"
+rc=0; "$attune" generate "$work/mismatch-patterns" --settings 1 --weeks 4 --seed 1 --mismatch --patterns 2> "$work/mp.err" || rc=$?
+[ "$rc" = 2 ] || fail "--mismatch --patterns exited $rc, not 2"
+grep -q "it needs dated rows" "$work/mp.err" || fail "--mismatch --patterns gave no reason: $(cat "$work/mp.err")"
 
 # 3. The same document whatever --jobs is, in every format.
 for format in json text csv markdown; do

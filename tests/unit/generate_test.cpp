@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "attune/generate.hpp"
 #include "test_support.hpp"
@@ -125,4 +126,64 @@ TEST_CASE("generate options are checked, and folders are named to sort") {
   CHECK(generated_folder_name(0, 100) == "setting-001");
   CHECK(generated_folder_name(99, 100) == "setting-100");
   CHECK(generated_folder_name(0, 1000) == "setting-0001");
+}
+
+namespace {
+
+/// Findings per rule of one generated setting, checked as attune check would.
+std::map<std::string, std::size_t> findings_by_rule(const GeneratedSetting& g, const fs::path& root) {
+  const fs::path dir = write(g, root);
+  LoadResult r = load_setting(dir / "setting.toml", LoadOptions{});
+  std::string problems;
+  for (const auto& d : r.diagnostics.sorted()) problems += format_diagnostic(d) + "\n";
+  INFO(g.folder_name, "\n", problems);
+  REQUIRE(r.setting.has_value());
+  CHECK(r.diagnostics.total() == 0);
+  std::map<std::string, std::size_t> out;
+  for (const Finding& f : check_setting(*r.setting, test::group_profile(), CheckOptions{}).findings) ++out[f.rule];
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("--mismatch: the same nursery, with a rota and a register that match the bookings badly") {
+  GenerateOptions o = year_of(20, 3);
+  o.weeks = 8;
+  GenerateOptions m = o;
+  m.mismatch = true;
+  const GeneratedSetting tidy = generate_setting(o, 4);
+  const GeneratedSetting bad = generate_setting(m, 4);
+  // The people, their bookings and key persons are the tidy setting's; only times and
+  // rooms of the rota and register rows differ, never how many rows there are.
+  CHECK(bad.children_csv == tidy.children_csv);
+  CHECK(bad.staff_csv == tidy.staff_csv);
+  CHECK(bad.allocations_csv == tidy.allocations_csv);
+  CHECK(bad.shift_rows == tidy.shift_rows);
+  CHECK(bad.attendance_rows == tidy.attendance_rows);
+  CHECK(bad.shifts_csv != tidy.shifts_csv);
+  CHECK(bad.attendance_csv != tidy.attendance_csv);
+  // Deterministic, like everything generated.
+  CHECK(generate_setting(m, 4).shifts_csv == bad.shifts_csv);
+  CHECK(generate_setting(m, 4).attendance_csv == bad.attendance_csv);
+
+  // It still loads without an input error, and the check finds what real exports give:
+  // many more missed handovers, rooms short of staff and rooms without a level 3.
+  const fs::path root = fs::temp_directory_path() / "attune-generate-mismatch";
+  fs::remove_all(root);
+  auto tidy_findings = findings_by_rule(tidy, root / "tidy");
+  auto bad_findings = findings_by_rule(bad, root / "mismatch");
+  fs::remove_all(root);
+  for (const char* rule : {"KP-HANDOVER", "RATIO-ROOM", "QUAL-LEVEL3"}) {
+    INFO(rule, ": tidy ", tidy_findings[rule], ", mismatched ", bad_findings[rule]);
+    CHECK(bad_findings[rule] >= 3 * tidy_findings[rule] + 20);
+  }
+}
+
+TEST_CASE("--mismatch needs dated rows") {
+  GenerateOptions o;
+  o.mismatch = true;
+  CHECK_FALSE(check_generate_options(o).has_value());
+  o.patterns = true;
+  CHECK(check_generate_options(o).value() ==
+        "--mismatch changes the rota and register day by day: it needs dated rows, not --patterns");
 }

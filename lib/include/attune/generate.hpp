@@ -31,6 +31,11 @@ struct GenerateOptions {
   std::uint64_t seed = 0;   ///< everything random is drawn from (seed, setting index)
   Date start = Date{std::chrono::year{2026} / std::chrono::January / 5};  ///< period start
   bool patterns = false;    ///< weekday pattern rows (Mon..Fri) instead of dated rows
+  /// Rotas that match the bookings badly, as exported rotas often do: shifts recorded
+  /// late or short, people rostered in another room for the day, children arriving
+  /// before and leaving after their booked times. Dated rows only. The tidy setting's
+  /// rows are drawn as without it, then changed from streams of their own.
+  bool mismatch = false;
 };
 
 /// One setting's files, as text.

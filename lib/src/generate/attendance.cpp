@@ -89,6 +89,7 @@ std::string attendance_csv(const Plan& plan, std::size_t& rows) {
   }
   out.reserve(plan.open_days.size() * 50 * 30);
   Rng rng(plan.options.seed, static_cast<std::uint64_t>(plan.index), Stream::attendance);
+  Rng mismatch(plan.options.seed, static_cast<std::uint64_t>(plan.index), Stream::mismatch_register);
   std::vector<int> settled(plan.children.size(), 0);
   for (Date d : plan.open_days) {
     const std::string date = format_iso_date(d);
@@ -102,7 +103,8 @@ std::string attendance_csv(const Plan& plan, std::size_t& rows) {
       } else if (rng.below(1000) < absence_permille(c, d)) {
         append_session(out, c, date, nullptr);
       } else {
-        const TimeWindow w = session(c, rng);
+        TimeWindow w = session(c, rng);
+        if (plan.options.mismatch) w = mismatch_session(plan, w, mismatch);
         append_session(out, c, date, &w);
       }
     }

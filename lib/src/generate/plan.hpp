@@ -168,6 +168,22 @@ void plan_breaches(Plan& plan, Rng& rng);
 /// room's level 3s, and whoever of that slot's holders is employed then; -1 if none.
 int slot_holder(const Plan& plan, int room, int slot, Date date, bool rotate);
 
+/// One row of a day's rota (rota.cpp), before it is written.
+enum class RotaKind : unsigned char { work, rest, non_contact, off };
+struct RotaRow {
+  int staff = 0;
+  Minute start = 0, end = 0;
+  int room = -1;
+  RotaKind kind = RotaKind::work;
+};
+
+// mismatch.cpp: --mismatch, a rota and a register that depart from the plan.
+/// Changes one day's rota rows (grouped by staff, work before its break) as an export
+/// that does not match the day worked would show it.
+void mismatch_rota_day(const Plan& plan, Rng& rng, std::vector<RotaRow>& day);
+/// A session as the register records it, against the booked `w`.
+TimeWindow mismatch_session(const Plan& plan, TimeWindow w, Rng& rng);
+
 // rota.cpp, attendance.cpp: rows. Each returns the CSV text, counting its data rows.
 std::string shifts_csv(const Plan& plan, std::size_t& rows);
 std::string attendance_csv(const Plan& plan, std::size_t& rows);

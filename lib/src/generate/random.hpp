@@ -19,6 +19,8 @@ enum class Stream : std::uint64_t {
   events,
   rota,
   attendance,
+  mismatch_rota,      ///< --mismatch: how the exported rota departs from the day worked
+  mismatch_register,  ///< --mismatch: how the register departs from the bookings
 };
 
 class Rng {

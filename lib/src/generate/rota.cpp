@@ -13,14 +13,8 @@ namespace {
 
 constexpr double kSickRate = 0.02;  // about five days a year
 
-enum class Kind : unsigned char { work, rest, non_contact, off };
-
-struct Row {
-  int staff = 0;
-  Minute start = 0, end = 0;
-  int room = -1;
-  Kind kind = Kind::work;
-};
+using Kind = RotaKind;
+using Row = RotaRow;
 
 void slot_rows(int staff, int room, const Slot& slot, std::vector<Row>& out) {
   out.push_back({staff, slot.work.start, slot.work.end, room, Kind::work});
@@ -184,8 +178,10 @@ std::string shifts_csv(const Plan& plan, std::size_t& rows) {
   }
   out.reserve(plan.open_days.size() * 32 * 40);
   Rng rng(plan.options.seed, static_cast<std::uint64_t>(plan.index), Stream::rota);
+  Rng mismatch(plan.options.seed, static_cast<std::uint64_t>(plan.index), Stream::mismatch_rota);
   for (Date d : plan.open_days) {
     day_rows(plan, d, rng, day);
+    if (plan.options.mismatch) mismatch_rota_day(plan, mismatch, day);
     const std::string date = format_iso_date(d);
     for (const Row& row : day) append_row(out, plan, row, date);
     rows += day.size();

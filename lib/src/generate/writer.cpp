@@ -39,7 +39,8 @@ std::string setting_toml(const Plan& plan) {
       "# {}: a synthetic setting made by `attune generate` (seed {}, setting {} of {}{}).\n"
       "# Everything in it is invented: the nursery, its URN, the children, the staff and\n"
       "# their dates.\n\n",
-      plan.name, o.seed, plan.index + 1, o.settings, o.patterns ? ", weekly patterns" : "");
+      plan.name, o.seed, plan.index + 1, o.settings,
+      o.patterns ? ", weekly patterns" : o.mismatch ? ", rota mismatched with the bookings" : "");
   out += fmt::format("[setting]\nname = \"{}\"\nurn = \"{}\"\nprofile = \"eyfs-2024-group\"\n", plan.name, plan.urn);
   out += fmt::format("opening = {{ open = \"{}\", close = \"{}\" }}\n\n", time_text(plan.open), time_text(plan.close));
   out += fmt::format("[period]\nfrom = {}\nto   = {}\n", format_iso_date(plan.from), format_iso_date(plan.to));
