@@ -47,8 +47,44 @@ void add_input_options(CLI::App& app, InputOptions& options) {
                  "rule profile to use instead of the setting's (a name or a .toml path)");
 }
 
+namespace {
+
+std::string shell_word(const std::string& word) {
+  const bool plain = !word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                             "0123456789-_./:=+,@") == std::string::npos;
+  if (plain) return word;
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+}  // namespace
+
+std::string validate_command(const std::string& path, const InputOptions& input) {
+  std::string out = "attune validate " + shell_word(path);
+  if (!input.from.empty()) out += " --from " + shell_word(input.from);
+  if (!input.to.empty()) out += " --to " + shell_word(input.to);
+  if (!input.profile.empty()) out += " --profile " + shell_word(input.profile);
+  return out;
+}
+
+bool period_options_ok(const InputOptions& options) {
+  const auto from = optional_date(options.from);
+  const auto to = optional_date(options.to);
+  if (!from || !to || *from <= *to) return true;
+  fmt::print(stderr, "--from/--to: the period ends ({}) before it starts ({}); swap --from and --to\n"
+                     "Run with --help for more information.\n",
+             options.to, options.from);
+  return false;
+}
+
 SettingPaths expand_setting_paths(const InputOptions& options) {
   SettingPaths out;
+  // The command line is checked once, before any setting: not blamed on each of them.
+  if (!period_options_ok(options)) {
+    out.failed = true;
+    return out;
+  }
   out.group = options.paths.size() > 1;
   for (const auto& path : options.paths) {
     std::error_code ec;

@@ -38,7 +38,16 @@ struct LoadedInputs {
 /// Loads every setting below the paths and its profile. Problems go to stderr.
 LoadedInputs load_inputs(const InputOptions& options, const Environment& env);
 
+/// `attune validate PATH` with the options of `input` that change what is loaded
+/// (--from, --to, --profile), words quoted for a shell where needed: the advice to a
+/// user whose setting was not checked, which must fail as the run did.
+std::string validate_command(const std::string& path, const InputOptions& input);
+
+/// False, after saying why on stderr (a usage error), when --from is after --to.
+bool period_options_ok(const InputOptions& options);
+
 /// The settings the paths name, in order. Paths that do not exist are reported.
+/// Nothing, when the period options are wrong (period_options_ok).
 struct SettingPaths {
   std::vector<std::filesystem::path> settings;
   bool group = false;   ///< several paths, or a folder of settings

@@ -1,8 +1,11 @@
 // attune: the command-line front end. Parses the command line with CLI11, dispatches
 // through the command table, and maps every failure to the documented exit codes.
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <exception>
+#include <system_error>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -77,11 +80,20 @@ int run(int argc, char** argv) {
 // abort, a stack trace or a bare exception text.
 int main(int argc, char** argv) {
   attune::cli::keep_freed_memory_for_reuse();
+  // A reader that goes away (`attune check . | head -3`) is a closed output, exit 2 as
+  // documented, said by nobody: not death by SIGPIPE (exit 141).
+  std::signal(SIGPIPE, SIG_IGN);
   const char* what = "unknown exception";
   try {
-    return attune::cli::run(argc, argv);
+    const int code = attune::cli::run(argc, argv);
+    if (std::fflush(stdout) != 0) return attune::cli::kBadInput;  // the tail of what was printed
+    return code;
   } catch (const std::bad_alloc&) {
     what = "out of memory";
+  } catch (const std::system_error& e) {
+    if (e.code() == std::errc::broken_pipe) return attune::cli::kBadInput;
+    std::fprintf(stderr, "attune: internal error: %s\nPlease report this with the command you ran.\n", e.what());
+    return attune::cli::kInternal;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "attune: internal error: %s\nPlease report this with the command you ran.\n", e.what());
     return attune::cli::kInternal;

@@ -190,7 +190,9 @@ bool OutputFile::commit() {
   State& st = *state_;
   if (st.to_stdout) {
     if (!st.failed && std::fflush(stdout) != 0) st.failed = true, st.error = errno;
-    if (st.failed) fmt::print(stderr, "attune: cannot write the output: {}\n", std::strerror(st.error));
+    // A reader that stopped reading (a pipe into head) needs no message; exit 2 says it.
+    if (st.failed && st.error != EPIPE)
+      fmt::print(stderr, "attune: cannot write the output: {}\n", std::strerror(st.error));
     return !st.failed;
   }
   bool ok = !st.failed;

@@ -16,6 +16,7 @@
 #include "history_store.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
+#include "output_format.hpp"
 #include "parallel.hpp"
 #include "templates.hpp"
 
@@ -37,12 +38,15 @@ struct CheckCommand {
   std::string history;  ///< --history FILE.db: append the run
 };
 
-std::string format_for(const CheckCommand& o) {
-  if (!o.format.empty()) return o.format;
-  if (o.output.ends_with(".json")) return "json";
-  if (o.output.ends_with(".md")) return "markdown";
-  if (o.output.ends_with(".csv")) return "csv";
-  return "text";
+constexpr WrittenFormat kCheckWrites[] = {
+    {"text", ".txt .text"}, {"json", ".json"}, {"markdown", ".md .markdown"}, {"csv", ".csv"}};
+
+/// --format, or the format -o's extension names; nullopt (a usage error, said) for one
+/// check does not write (.html: that is `attune report`).
+std::optional<std::string> format_for(const CheckCommand& o) {
+  return output_format("check", o.format, o.output, kCheckWrites, "text",
+                       "for the HTML report with charts run `attune report SETTING -o FILE.html`; there is no PDF: "
+                       "print the HTML from a browser");
 }
 
 bool fails(const FindingCounts& counts, const std::string& fail_on) {
@@ -185,11 +189,13 @@ std::vector<std::string> assemble(std::vector<Outcome>& outcomes, const std::str
 }
 
 int run_check(const CheckCommand& o, const Environment& env) {
+  const auto chosen = format_for(o);
+  if (!chosen) return kBadInput;
+  const std::string format = *chosen;
   const SettingPaths paths = expand_setting_paths(o.input);
   if (paths.settings.empty()) return kBadInput;
   std::optional<HistorySink> sink;
   if (!o.history.empty() && !(sink = open_history_sink(o.history))) return kBadInput;
-  const std::string format = format_for(o);
   std::optional<std::string> markdown_template;
   if (format == "markdown") {
     markdown_template = read_template("check.md", o.template_dir, env);

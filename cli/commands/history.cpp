@@ -8,6 +8,7 @@
 #include "attune/history.hpp"
 #include "attune/rules.hpp"
 #include "command.hpp"
+#include "output_format.hpp"
 #include "output.hpp"
 #include "templates.hpp"
 
@@ -25,16 +26,18 @@ struct HistoryCommand {
   std::string template_dir;
 };
 
-std::string format_for(const HistoryCommand& o) {
-  if (!o.format.empty()) return o.format;
-  if (o.output.ends_with(".json")) return "json";
-  if (o.output.ends_with(".csv")) return "csv";
-  if (o.output.ends_with(".html") || o.output.ends_with(".htm")) return "html";
-  return "text";
+constexpr WrittenFormat kHistoryWrites[] = {
+    {"text", ".txt .text"}, {"json", ".json"}, {"csv", ".csv"}, {"html", ".html .htm"}};
+
+std::optional<std::string> format_for(const HistoryCommand& o) {
+  return output_format("history", o.format, o.output, kHistoryWrites, "text",
+                       "there is no PDF: write HTML and print it from a browser");
 }
 
 int run_history(const HistoryCommand& o, const Environment& env) {
-  const std::string format = format_for(o);
+  const auto chosen = format_for(o);
+  if (!chosen) return kBadInput;
+  const std::string format = *chosen;
   std::optional<std::string> tmpl;
   if (format == "html" && !(tmpl = read_template("history.html", o.template_dir, env))) return kBadInput;
   std::string error;

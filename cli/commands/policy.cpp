@@ -12,6 +12,7 @@
 #include "command.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
+#include "output_format.hpp"
 #include "templates.hpp"
 
 namespace attune::cli {
@@ -57,16 +58,18 @@ std::vector<Checklist> all_checklists(const Environment& env, bool& ok) {
 
 Date today() { return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()); }
 
-std::string format_for(const PolicyCommand& o) {
-  if (!o.format.empty()) return o.format;
-  if (o.output.ends_with(".html")) return "html";
-  if (o.output.ends_with(".md")) return "markdown";
-  if (o.output.ends_with(".json")) return "json";
-  return "text";
+constexpr WrittenFormat kPolicyWrites[] = {
+    {"text", ".txt .text"}, {"markdown", ".md .markdown"}, {"html", ".html .htm"}, {"json", ".json"}};
+
+std::optional<std::string> format_for(const PolicyCommand& o) {
+  return output_format("policy summary", o.format, o.output, kPolicyWrites, "text",
+                       "there is no PDF: write HTML and print it from a browser (it fits two A4 pages)");
 }
 
 int run_summary(const PolicyCommand& o, const Environment& env) {
-  const std::string format = format_for(o);
+  const auto chosen = format_for(o);
+  if (!chosen) return kBadInput;
+  const std::string format = *chosen;
   std::optional<std::string> tmpl;
   if (format == "html" || format == "markdown") {
     tmpl = read_template(format == "html" ? "policy.html" : "policy.md", o.template_dir, env);

@@ -11,6 +11,7 @@
 #include "command.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
+#include "output_format.hpp"
 #include "parallel.hpp"
 #include "templates.hpp"
 
@@ -27,10 +28,12 @@ struct ReportCommand {
   bool quiet = false;
 };
 
-std::string format_for(const ReportCommand& o) {
-  if (!o.format.empty()) return o.format;
-  if (o.output.ends_with(".md")) return "markdown";
-  return "html";
+constexpr WrittenFormat kReportWrites[] = {{"html", ".html .htm"}, {"markdown", ".md .markdown"}, {"data", ".json"}};
+
+std::optional<std::string> format_for(const ReportCommand& o) {
+  return output_format("report", o.format, o.output, kReportWrites, "html",
+                       "there is no PDF: write HTML and print it from a browser (it is laid out for A4); "
+                       "for text, JSON or CSV findings run `attune check`");
 }
 
 /// A folder of settings (or several): the group overview, each setting checked on its own
@@ -46,7 +49,8 @@ int run_group_report(const ReportCommand& o, const SettingPaths& paths, const st
         LoadedOne one = load_one(paths.settings[i], o.input, env, true);
         problems[i] = std::move(one.problems);
         if (!one.loaded) {
-          rows[i] = summarise_input_error(paths.settings[i].lexically_normal().string(), one.error_count);
+          const std::string path = paths.settings[i].lexically_normal().string();
+          rows[i] = summarise_input_error(path, one.error_count, validate_command(path, o.input));
           return;
         }
         const CheckResult result = check_setting(one.loaded->setting, one.loaded->profile);
@@ -80,7 +84,9 @@ int run_group_report(const ReportCommand& o, const SettingPaths& paths, const st
 }
 
 int run_report(const ReportCommand& o, const Environment& env) {
-  const std::string format = format_for(o);
+  const auto chosen = format_for(o);
+  if (!chosen) return kBadInput;
+  const std::string format = *chosen;
   const SettingPaths paths = expand_setting_paths(o.input);
   if (paths.settings.empty()) return kBadInput;
   if (paths.group) {

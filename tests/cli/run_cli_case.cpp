@@ -141,6 +141,21 @@ std::string contains(const json& expected, const json& actual, const std::string
   return {};
 }
 
+/// ": line 3: expected \"...\", got \"...\"", for a golden file that differs.
+std::string first_difference(const std::string& expected, const std::string& actual) {
+  std::istringstream e(expected), a(actual);
+  std::string le, la;
+  for (int line = 1;; ++line) {
+    const bool more_e = static_cast<bool>(std::getline(e, le));
+    const bool more_a = static_cast<bool>(std::getline(a, la));
+    if (!more_e && !more_a) return " (in the final new line)";
+    if (!more_e || !more_a || le != la) {
+      return ": line " + std::to_string(line) + ": expected " + (more_e ? "\"" + le + "\"" : "the end") + ", got " +
+             (more_a ? "\"" + la + "\"" : "the end");
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -159,7 +174,7 @@ int main(int argc, char** argv) {
     ok = false;
   };
   if (r.exit != expected_exit) fail("exit " + std::to_string(r.exit) + ", expected " + std::to_string(expected_exit));
-  if (fs::exists(dir / "stdout") && read(dir / "stdout") != r.out) fail("stdout differs");
+  if (fs::exists(dir / "stdout") && read(dir / "stdout") != r.out) fail("stdout differs" + first_difference(read(dir / "stdout"), r.out));
   if (fs::exists(dir / "stdout.json")) {
     try {
       const auto d = contains(json::parse(read(dir / "stdout.json")), json::parse(r.out), "$");
@@ -168,7 +183,10 @@ int main(int argc, char** argv) {
       fail(std::string("stdout is not JSON: ") + e.what());
     }
   }
-  if (fs::exists(dir / "stderr")) {
+  if (fs::exists(dir / "stderr.exact")) {
+    const std::string expected = read(dir / "stderr.exact");
+    if (expected != r.err) fail("stderr differs" + first_difference(expected, r.err));
+  } else if (fs::exists(dir / "stderr")) {
     std::istringstream lines(read(dir / "stderr"));
     std::string line;
     std::size_t from = 0;

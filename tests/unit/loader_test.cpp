@@ -75,7 +75,7 @@ attendance: []
 TEST_CASE("referential errors are input errors with file and line") {
   const std::string errors = test::load_errors(test::header() + kStaff + R"(children:
   - { id: c1, name: Amy, date_of_birth: 2025-06-01, room: todlers, key_person: s9 }
-  - { id: c1, name: Ann, date_of_birth: 2027-06-01, room: babies, key_person: s1 }
+  - { id: c1, name: Ann, date_of_birth: 2027-06-01, room: babies, key_person: s1, start_date: 2026-11-02 }
 shifts:
   - { staff: s1, date: Mon, start: "17:00", end: "08:00", room: babies, kind: work }
   - { staff: s2, date: Mon, start: "08:00", end: "13:00", room: babies, kind: work }
@@ -88,7 +88,7 @@ attendance:
   CHECK(errors.find("setting.yaml:10:59: error: unknown room \"todlers\"") != std::string::npos);
   CHECK(errors.find("unknown staff member \"s9\"") != std::string::npos);
   CHECK(errors.find("child id \"c1\" is used twice") != std::string::npos);
-  CHECK(errors.find("date of birth 2027-06-01 is in the future") != std::string::npos);
+  CHECK(errors.find("date of birth 2027-06-01 is after the child's start_date 2026-11-02") != std::string::npos);
   CHECK(errors.find("the shift ends at 08:00, before it starts at 17:00") != std::string::npos);
   CHECK(errors.find("arrives at 07:00, before the setting opens at 07:30") != std::string::npos);
   CHECK(errors.find("\"2026-11-31\" is neither a date nor a weekday") != std::string::npos);

@@ -25,6 +25,9 @@ struct GroupSettingSummary {
   std::string urn;
   bool checked = false;
   std::size_t input_errors = 0;  ///< when not checked
+  /// When not checked: the command that shows the errors, with the options of the run
+  /// that matter to loading (`attune validate group/setting-001 --from 2026-03-09 ...`).
+  std::string validate_command;
   std::string profile;
   Period period;
   FindingCounts counts;
@@ -38,7 +41,8 @@ struct GroupSettingSummary {
 };
 
 GroupSettingSummary summarise_setting(const SettingReport& report);
-GroupSettingSummary summarise_input_error(std::string path, std::size_t errors);
+GroupSettingSummary summarise_input_error(std::string path, std::size_t errors,
+                                          std::string validate_command = {});
 
 /// Renders `template_text` (templates/report/group.html or group.md) over the rows, in
 /// the order given (path order); the template gets both rankings. nullopt, with `error`

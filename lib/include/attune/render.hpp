@@ -91,6 +91,12 @@ std::string staff_label(const Setting& setting, std::uint32_t staff, bool redact
 /// The room's name, or "premises" for kNone.
 std::string room_label(const Setting& setting, std::uint32_t room);
 
+/// The headline of a setting's result: "Statutory breaches found", "No statutory
+/// breaches; statutory warnings to act on" (a certificate about to expire is a warning of a
+/// statutory rule, not of the setting's policy), "No statutory breaches; below the
+/// setting's own policy", both, or "No breaches found". Accepted findings do not count.
+std::string verdict(const CheckResult& result);
+
 /// attune's version, "0.1.0".
 std::string_view version();
 

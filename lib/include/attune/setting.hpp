@@ -42,6 +42,8 @@ struct Child {
   std::optional<Date> leave_date;
   std::string family;  ///< siblings share a family value (optional column)
 
+  /// Between start_date and leave_date (where given), and born: a child registered
+  /// before birth is not enrolled until then.
   [[nodiscard]] bool enrolled_on(Date date) const;
 };
 

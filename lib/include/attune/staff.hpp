@@ -38,6 +38,9 @@ struct Staff {
   Role role = Role::practitioner;
   Qualification qualification = Qualification::none;
   std::optional<Date> pfa_expiry;  ///< last day the paediatric first aid certificate is valid
+  /// False when staff.csv has no pfa_expiry column: not recorded is not "no certificate",
+  /// so nobody loses standing for it (a student still counts at the level below).
+  bool pfa_recorded = true;
   bool baby_training = false;
   std::optional<Date> start_date;
   std::optional<Date> leave_date;

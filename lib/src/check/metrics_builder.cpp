@@ -1,5 +1,7 @@
 #include "metrics_builder.hpp"
 
+#include <algorithm>
+
 namespace attune {
 
 MetricsBuilder::MetricsBuilder(const Setting& setting, const RuleProfile& profile)
@@ -16,6 +18,15 @@ void MetricsBuilder::room_day(const RoomDay& room_day) {
   }
 }
 
+bool MetricsBuilder::enrolled_in_period(const Child& child) const {
+  const Period& p = setting_.period;
+  Date first = std::max(p.from, child.date_of_birth);
+  if (child.start_date) first = std::max(first, *child.start_date);
+  Date last = p.to;
+  if (child.leave_date) last = std::min(last, *child.leave_date);
+  return first <= last;
+}
+
 Metrics MetricsBuilder::finish(const ContinuityLedger& ledger) {
   metrics_.children = ledger.children();
   std::size_t sessions = 0;
@@ -25,11 +36,12 @@ Metrics MetricsBuilder::finish(const ContinuityLedger& ledger) {
     for (const ChildSession& s : ledger.sessions(c))
       metrics_.child_days.push_back(ChildDayMetrics{c, s.date, s.attended, s.with_key_person, s.with_key_or_buddy});
   }
-  // Key persons: each child counts once, for their key person on the first day they
-  // attend (or the period's first day if they do not attend).
+  // Key persons: each child enrolled in the period counts once, for their key person on
+  // the first day they attend (or the period's first day if they do not attend). A child
+  // who starts after the period, or is not born until after it, is on no one's caseload.
   std::vector<KeyPersonMetrics> by_staff(setting_.staff.size());
   for (const ChildMetrics& c : metrics_.children) {
-    if (c.key_person == kNone) continue;
+    if (c.key_person == kNone || !enrolled_in_period(setting_.children[c.child])) continue;
     KeyPersonMetrics& k = by_staff[c.key_person];
     k.staff = c.key_person;
     ++k.key_children;

@@ -16,6 +16,7 @@ class MetricsBuilder {
   Metrics finish(const ContinuityLedger& ledger);
 
  private:
+  [[nodiscard]] bool enrolled_in_period(const Child& child) const;
   const Setting& setting_;
   const RuleProfile& profile_;
   Metrics metrics_;

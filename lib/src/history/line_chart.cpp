@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "../report/svg_charts.hpp"
+#include "../util/text.hpp"
 
 namespace attune::history {
 namespace {
@@ -35,7 +36,7 @@ double nice_top(double v) {
 }
 
 std::string tick_text(double v, bool share) {
-  return share ? fmt::format("{:.0f}%", v * 100) : fmt::format("{}", static_cast<long long>(std::llround(v)));
+  return share ? util::percent(v) : fmt::format("{}", static_cast<long long>(std::llround(v)));
 }
 
 /// The line's runs of consecutive values, each a polyline; single values as dots.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include "../util/text.hpp"
 
 namespace attune::history {
 namespace {
@@ -69,7 +70,7 @@ std::string run_period_text(const RunSummary& run) {
 
 std::string series_value_text(const Series& series, const std::optional<double>& value) {
   if (!value) return "·";
-  if (series.share) return fmt::format("{:.0f}%", *value * 100);
+  if (series.share) return util::percent(*value);
   return fmt::format("{}", static_cast<long long>(std::llround(*value)));
 }
 

@@ -28,6 +28,7 @@ bool resolve_period(io::SettingConfig& config, const LoadOptions& options, const
                     Diagnostics& diagnostics) {
   Period& period = config.setting.period;
   if (!config.has_period && (!options.from || !options.to)) {
+    if (config.period_wrong) return false;  // the wrong date is reported where it is
     if (!options.from && !options.to) {
       diagnostics.error(SourceRegion{file, 1, 0, 0}, "no audit period",
                         "add [period] from = 2026-11-02, to = 2026-11-06, or pass --from and --to");
@@ -39,10 +40,19 @@ bool resolve_period(io::SettingConfig& config, const LoadOptions& options, const
   if (options.from) period.from = *options.from;
   if (options.to) period.to = *options.to;
   if (period.to < period.from) {
-    diagnostics.error(SourceRegion{file, 1, 0, 0},
-                      fmt::format("the period ends ({}) before it starts ({})",
-                                  format_iso_date(period.to), format_iso_date(period.from)),
-                      "swap from and to");
+    // Both ends from the command line are checked there, once; here one end came from
+    // --from or --to and the other from this setting's [period].
+    std::string hint = "swap from and to";
+    if (options.from && !options.to) hint = "give --to as well, or correct --from";
+    else if (options.to && !options.from) hint = "give --from as well, or correct --to";
+    const std::string what =
+        options.from && !options.to ? fmt::format("--from {} is after the end of [period] ({})",
+                                                  format_iso_date(period.from), format_iso_date(period.to))
+        : options.to && !options.from ? fmt::format("--to {} is before the start of [period] ({})",
+                                                    format_iso_date(period.to), format_iso_date(period.from))
+                                      : fmt::format("the period ends ({}) before it starts ({})",
+                                                    format_iso_date(period.to), format_iso_date(period.from));
+    diagnostics.error(SourceRegion{file, 1, 0, 0}, what, hint);
     period.to = period.from;
   }
   return true;
@@ -94,6 +104,8 @@ LoadResult load(std::string_view text, bool yaml, const fs::path& display_path, 
   c.period_known = resolve_period(c.config, options, display, result.diagnostics);
   for (std::size_t i = 0; i < c.setting().rooms.size(); ++i)
     c.room_ids.ids.emplace(c.setting().rooms[i].id, static_cast<RoomIndex>(i));
+  // Rooms that could not be read are reported once, not again at every row naming them.
+  c.room_ids.complete = c.config.rooms_complete;
 
   read_tables(c, text, data);
   io::decode_staff(c);

@@ -34,6 +34,7 @@ void check_dates_in_order(const FieldReader& f, std::size_t row, const std::opti
   }
 }
 
+/// A member of staff born after the period they are checked in cannot be right.
 void check_born_before(const FieldReader& f, std::size_t row, const std::optional<Date>& birth,
                        const Period& period, bool period_known) {
   if (period_known && birth && *birth > period.to) {
@@ -41,6 +42,19 @@ void check_born_before(const FieldReader& f, std::size_t row, const std::optiona
              fmt::format("date of birth {} is in the future (after the audit period ends on {})",
                          format_iso_date(*birth), format_iso_date(period.to)),
              "check the year; dates are YYYY-MM-DD");
+  }
+}
+
+/// A child may be registered before birth (a waiting-list baby, a sibling booked before
+/// they are born): the date of birth is wrong only when it is after their start date.
+/// One after a day they attend is reported with that attendance row (day_builder).
+void check_born_before_start(const FieldReader& f, std::size_t row, const std::optional<Date>& birth,
+                             const std::optional<Date>& start) {
+  if (birth && start && *birth > *start) {
+    f.report(row, "date_of_birth",
+             fmt::format("date of birth {} is after the child's start_date {}", format_iso_date(*birth),
+                         format_iso_date(*start)),
+             "check the year of both; dates are YYYY-MM-DD");
   }
 }
 
@@ -87,6 +101,7 @@ void decode_staff(LoadContext& c) {
     staff.qualification = qualification.value_or(Qualification::none);
     staff.date_of_birth = f.date(row, "date_of_birth", false);
     staff.pfa_expiry = f.date(row, "pfa_expiry", false);
+    staff.pfa_recorded = s.recorded.pfa_expiry;
     staff.baby_training = f.yes_no(row, "baby_training").value_or(false);
     staff.start_date = f.date(row, "start_date", false);
     staff.leave_date = f.date(row, "leave_date", false);
@@ -135,7 +150,6 @@ void decode_children(LoadContext& c) {
     const auto id = f.required_text(row, "id");
     child.name = std::string(f.text(row, "name"));
     const auto birth = f.date(row, "date_of_birth", true);
-    check_born_before(f, row, birth, s.period, c.period_known);
     const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting", true);
     const auto key = f.reference(row, "key_person", c.staff_ids, "staff member", staff_file, false);
     const auto buddy = f.reference(row, "buddy", c.staff_ids, "staff member", staff_file, false);
@@ -143,6 +157,7 @@ void decode_children(LoadContext& c) {
     child.leave_date = f.date(row, "leave_date", false);
     child.family = std::string(f.text(row, "family"));
     check_dates_in_order(f, row, child.start_date, child.leave_date);
+    check_born_before_start(f, row, birth, child.start_date);
     if (key && buddy && *key != kNone && *key == *buddy) {
       f.report(row, "buddy", "the buddy is the same person as the key person",
                "name a second familiar adult as buddy, or leave buddy empty");

@@ -80,9 +80,9 @@ void decode_shifts(LoadContext& c) {
     const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting",
                                   false);
     if (!room) ok = false;
-    if (!day) continue;
-    const RowTimes times = read_times(f, row, *day, "shift");
-    if (!times.ok || !ok) continue;
+    // The times are read even when the date is wrong, so a row's problems all come at once.
+    const RowTimes times = read_times(f, row, day.value_or(DaySpec{}), "shift");
+    if (!day || !times.ok || !ok) continue;
     if (!times.off && shift.kind == ShiftKind::work && *room == kNone) {
       f.report(row, "room", "a work shift needs a room",
                "name the room the person works in; use kind non_contact for time away from "
@@ -116,9 +116,8 @@ void decode_attendance(LoadContext& c) {
     const auto day = f.day(row, "date");
     const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting",
                                   false);
-    if (!day) continue;
-    const RowTimes times = read_times(f, row, *day, "session");
-    if (!times.ok || !child || !room) continue;
+    const RowTimes times = read_times(f, row, day.value_or(DaySpec{}), "session");
+    if (!day || !times.ok || !child || !room) continue;
     const bool check_opening = c.config.opening_ok;
     if (check_opening && !times.off && times.time.start < s.opening.start) {
       f.report(row, "start",

@@ -46,13 +46,16 @@ void decode_period(const ConfigReader& r, const ConfigNode& root, SettingConfig&
   if (from && to) {
     config.setting.period = Period{*from, *to};
     config.has_period = true;
+  } else {
+    config.period_wrong = true;
   }
 }
 
-void decode_room(const ConfigReader& r, const ConfigNode& node, Setting& s) {
+/// False when the room could not be read (it is reported).
+bool decode_room(const ConfigReader& r, const ConfigNode& node, Setting& s) {
   if (!node.is_map()) {
     r.error(node, "a room must be a table", "write [[rooms]] with id, name, capacity");
-    return;
+    return false;
   }
   r.check_keys(node, {"id", "name", "capacity", "meals"}, "[[rooms]]");
   Room room;
@@ -64,14 +67,25 @@ void decode_room(const ConfigReader& r, const ConfigNode& node, Setting& s) {
       if (auto w = r.window(meal, "start", "end")) room.meals.push_back(*w);
     }
   }
-  if (room.id.empty()) return;
+  if (room.id.empty()) return false;
   for (const auto& other : s.rooms) {
     if (other.id == room.id) {
       r.error(node, fmt::format("room id \"{}\" is used twice", room.id), "give each room its own id");
-      return;
+      return true;  // the id is known: rows naming it are not wrong
     }
   }
   s.rooms.push_back(std::move(room));
+  return true;
+}
+
+/// A key of the setting file that is a misspelling of "rooms" ([[room]]): its own
+/// "unknown key ... (did you mean "rooms"?)" error says what is wrong.
+bool misspelt_rooms(const ConfigNode& root) {
+  const std::vector<std::string> rooms{"rooms"};
+  for (const auto& child : root.children) {
+    if (child.key != "rooms" && !util::did_you_mean(child.key, rooms).empty()) return true;
+  }
+  return false;
 }
 
 void decode_bands(const ConfigReader& r, const ConfigNode& parent, std::string_view key,
@@ -181,10 +195,17 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
   decode_header(r, root, config.setting, config.opening_ok);
   decode_period(r, root, config);
   if (const ConfigNode* rooms = r.list(root, "rooms")) {
-    for (const auto& room : rooms->children) decode_room(r, room, config.setting);
+    for (const auto& room : rooms->children) {
+      if (!decode_room(r, room, config.setting)) config.rooms_complete = false;
+    }
+  } else if (root.find("rooms") != nullptr) {
+    config.rooms_complete = false;  // not a list: reported by list()
   }
   if (config.setting.rooms.empty()) {
-    r.error(root, "the setting has no rooms", "add a [[rooms]] table for each room, with an id");
+    // Rows naming a room are not blamed for it (see LoadContext::room_ids).
+    config.rooms_complete = false;
+    if (!misspelt_rooms(root))
+      r.error(root, "the setting has no rooms", "add a [[rooms]] table for each room, with an id");
   }
   decode_policy(r, root, config.setting.policy);
 

@@ -31,6 +31,8 @@ struct TableSource {
 struct SettingConfig {
   Setting setting;  ///< name, urn, profile, opening, policy, rooms; period if given
   bool has_period = false;
+  bool period_wrong = false;  ///< [period] was given, but a date in it is wrong (reported there)
+  bool rooms_complete = true;  ///< false: [[rooms]] missing or a room could not be read
   bool opening_ok = true;  ///< false: the opening hours were given but wrong (no checks against them)
   std::array<TableSource, kTableKinds> tables;
   std::filesystem::path policy_answers;  ///< [data] policy, if given

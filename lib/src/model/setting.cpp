@@ -29,6 +29,7 @@ std::string_view shift_kind_id(ShiftKind kind) { return detail::kShiftKindNames.
 std::string_view care_kind_id(CareKind kind) { return detail::kCareKindNames.name(kind); }
 
 bool Child::enrolled_on(Date date) const {
+  if (date < date_of_birth) return false;  // booked before birth: not enrolled yet
   if (start_date && date < *start_date) return false;
   if (leave_date && date > *leave_date) return false;
   return true;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include "../util/text.hpp"
 
 namespace attune::policy {
 namespace {
@@ -36,9 +37,9 @@ const Finding* extreme(const std::vector<const Finding*>& findings, std::string_
 std::string coverage(const std::vector<const Finding*>& findings, const SettingReport& r, bool redact,
                      std::string_view who) {
   const Finding* worst = extreme(findings, "coverage", true);
-  return fmt::format("{} had their {} present less than {:.0f}% of their time (worst: {:.0f}%, {})",
-                     plural(findings.size(), "child", "children"), who, number(*worst, "threshold") * 100,
-                     number(*worst, "coverage") * 100, child_label(r.setting, worst->child, redact));
+  return fmt::format("{} had their {} present less than {} of their time (worst: {}, {})",
+                     plural(findings.size(), "child", "children"), who, util::percent(number(*worst, "threshold")),
+                     util::percent(number(*worst, "coverage")), child_label(r.setting, worst->child, redact));
 }
 
 }  // namespace
@@ -83,8 +84,9 @@ std::string describe_findings(std::string_view rule, const std::vector<const Fin
     return fmt::format("{} whose key person works mostly in another room", plural(n, "child", "children"));
   long minutes = 0;
   for (const Finding* f : findings) minutes += f->time ? f->time->length() : 0;
-  if (minutes > 0) return fmt::format("{} {} findings, {} minutes in all", n, rule, minutes);
-  return fmt::format("{} {} {}", n, rule, n == 1 ? "finding" : "findings");
+  const std::string found = fmt::format("{} {} {}", n, rule, n == 1 ? "finding" : "findings");
+  if (minutes > 0) return fmt::format("{}, {} in all", found, plural(static_cast<std::size_t>(minutes), "minute", "minutes"));
+  return found;
 }
 
 }  // namespace attune::policy

@@ -1,6 +1,7 @@
 #include "policy_model.hpp"
 
 #include <fmt/format.h>
+#include "../util/text.hpp"
 
 namespace attune::policy {
 namespace {
@@ -14,7 +15,7 @@ Json score_json(const StatusCounts& c) {
 
 std::string score_text(const StatusCounts& c) {
   const auto score = c.score();
-  return score ? fmt::format("{:.0f}%", *score * 100) : "n/a";
+  return score ? util::percent(*score) : "n/a";
 }
 
 void add_counts(Json& j, const StatusCounts& c) {

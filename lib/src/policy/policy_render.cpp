@@ -5,6 +5,7 @@
 #include "../render/text_style.hpp"
 #include "../report/mustache.hpp"
 #include "policy_model.hpp"
+#include "../util/text.hpp"
 
 namespace attune {
 
@@ -31,14 +32,14 @@ std::string policy_text(const PolicySummary& summary, const PolicyContext& conte
   const auto& t = summary.counts;
   out += fmt::format("{} met, {} partly, {} not met, {} not applicable, {} unanswered; score {}\n", t.met, t.partly,
                      t.not_met, t.not_applicable, t.unanswered,
-                     t.score() ? fmt::format("{:.0f}%", *t.score() * 100) : "n/a");
+                     t.score() ? util::percent(*t.score()) : "n/a");
   if (!summary.have_answers) out += style.severity(Severity::warning, "No answers file: every item is unanswered.") + "\n";
 
   out += "\n" + style.bold("By section") + "\n";
   for (const SectionSummary& s : summary.sections) {
     const auto score = s.counts.score();
     out += fmt::format("  {:>4}  {}  ({} met, {} partly, {} not met, {} unanswered)\n",
-                       score ? fmt::format("{:.0f}%", *score * 100) : "n/a", s.section->title, s.counts.met,
+                       score ? util::percent(*score) : "n/a", s.section->title, s.counts.met,
                        s.counts.partly, s.counts.not_met, s.counts.unanswered);
   }
   bool heading = false;

@@ -3,12 +3,13 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include "../util/text.hpp"
 
 namespace attune {
 namespace {
 
 std::string percent_or_dash(const std::optional<double>& share) {
-  return share ? fmt::format("{:.0f}%", *share * 100.0) : "-";
+  return share ? util::percent(*share) : "-";
 }
 
 using Row = std::array<std::string, 7>;
@@ -88,9 +89,9 @@ void render_continuity_table(std::string& out, const SettingReport& report, cons
     }
     const std::string there =
         k.key_children_minutes > 0
-            ? fmt::format("; there for {:.0f}% of their key children's time",
-                          100.0 * static_cast<double>(k.minutes_with_key_children) /
-                              static_cast<double>(k.key_children_minutes))
+            ? fmt::format("; there for {} of their key children's time",
+                          util::percent(static_cast<double>(k.minutes_with_key_children) /
+                                        static_cast<double>(k.key_children_minutes)))
             : std::string{};
     out += fmt::format("  {}: {} key {} ({}){}\n", staff_label(s, k.staff, redact), k.key_children,
                        k.key_children == 1 ? "child" : "children", fmt::join(bands, ", "), there);

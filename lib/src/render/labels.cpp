@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "attune/render.hpp"
+#include "attune/rules.hpp"
 
 namespace attune {
 
@@ -18,6 +19,20 @@ std::string staff_label(const Setting& setting, std::uint32_t staff, bool redact
   const Staff& s = setting.staff[staff];
   if (redact || s.name == s.id) return s.id;
   return fmt::format("{} ({})", s.name, s.id);
+}
+
+std::string verdict(const CheckResult& result) {
+  if (result.counts.errors > 0) return "Statutory breaches found";
+  bool statutory = false, policy = false;
+  for (const Finding& f : result.findings) {
+    if (f.severity != Severity::warning || f.accepted) continue;
+    const RuleInfo* info = find_rule(f.rule);
+    (info != nullptr && info->family == RuleFamily::statutory ? statutory : policy) = true;
+  }
+  if (statutory && policy) return "No statutory breaches; statutory warnings to act on, and below the setting's own policy";
+  if (statutory) return "No statutory breaches; statutory warnings to act on";
+  if (policy) return "No statutory breaches; below the setting's own policy";
+  return "No breaches found";
 }
 
 std::string room_label(const Setting& setting, std::uint32_t room) {

@@ -114,9 +114,10 @@ void render_one(std::string& out, const SettingReport& report, const RenderOptio
                                    c.warnings, severity_heading(Severity::warning, c.warnings), c.infos,
                                    severity_heading(Severity::info, c.infos));
   if (c.accepted > 0) counts += fmt::format(" ({} accepted under exceptional circumstances)", c.accepted);
-  if (c.errors > 0) out += style.severity(Severity::error, "Statutory breaches found") + ": " + counts + "\n";
-  else if (c.warnings > 0) out += style.severity(Severity::warning, "No statutory breaches; below the setting's policy") + ": " + counts + "\n";
-  else out += style.ok("No breaches found") + ": " + counts + "\n";
+  const std::string headline = verdict(r);
+  if (c.errors > 0) out += style.severity(Severity::error, headline) + ": " + counts + "\n";
+  else if (c.warnings > 0) out += style.severity(Severity::warning, headline) + ": " + counts + "\n";
+  else out += style.ok(headline) + ": " + counts + "\n";
 
   for (Severity severity : {Severity::error, Severity::warning, Severity::info}) {
     std::map<int, std::vector<const Finding*>> groups;

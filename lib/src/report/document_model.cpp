@@ -8,6 +8,7 @@
 #include "attune/rules.hpp"
 #include "attune/timeline.hpp"
 #include "svg_charts.hpp"
+#include "../util/text.hpp"
 
 namespace attune::report {
 namespace {
@@ -24,7 +25,7 @@ std::string long_day(Date d) {
 }
 
 std::string percent(long part, long whole) {
-  return whole > 0 ? fmt::format("{:.0f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole)) : "";
+  return whole > 0 ? util::percent(static_cast<double>(part) / static_cast<double>(whole)) : "";
 }
 
 /// "good" >= 90%, "fair" >= 60%, "low" > 0, "none" = 0: the heat table's colours.
@@ -201,8 +202,8 @@ Json key_persons_json(const SettingReport& r, const ModelOptions& o, std::string
                         {"key_children", k.key_children},
                         {"bands", fmt::format("{}", fmt::join(bands, ", "))},
                         {"coverage", percent(k.minutes_with_key_children, k.key_children_minutes)},
-                        {"load", fmt::format("{:.0f}%", load * 100)}});
-    bars.push_back(Bar{label, load, fmt::format("{} ({:.0f}% of a full caseload)", k.key_children, load * 100)});
+                        {"load", util::percent(load)}});
+    bars.push_back(Bar{label, load, fmt::format("{} ({} of a full caseload)", k.key_children, util::percent(load))});
   }
   if (o.charts && !bars.empty()) chart = bar_chart_svg(bars, 1.0, "Key children per key person, as a share of a full caseload");
   return list;
@@ -221,9 +222,7 @@ nlohmann::ordered_json document_model(const SettingReport& report, const ModelOp
                      {"to", format_iso_date(r.period.to)},
                      {"label", fmt::format("{} to {}", long_day(r.period.from), long_day(r.period.to))}};
   j["compliant"] = r.counts.errors == 0;
-  j["status"] = r.counts.errors > 0     ? "Statutory breaches found"
-                : r.counts.warnings > 0 ? "No statutory breaches; below the setting's own policy"
-                                        : "No breaches found";
+  j["status"] = verdict(r);
   j["summary"] = Json{{"errors", r.counts.errors},
                       {"warnings", r.counts.warnings},
                       {"infos", r.counts.infos},

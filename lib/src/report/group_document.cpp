@@ -10,6 +10,7 @@
 #include "attune/group_report.hpp"
 #include "mustache.hpp"
 #include "svg_charts.hpp"
+#include "../util/text.hpp"
 
 namespace attune {
 namespace {
@@ -17,7 +18,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string share_text(const std::optional<double>& share) {
-  return share ? fmt::format("{:.0f}%", 100.0 * *share) : std::string{};
+  return share ? util::percent(*share) : std::string{};
 }
 
 std::string day_text(Date d) {
@@ -42,6 +43,7 @@ Json row_json(const GroupSettingSummary& row, std::size_t rank) {
   j["checked"] = row.checked;
   if (!row.checked) {
     j["input_errors"] = count_of(row.input_errors, "input error", "input errors");
+    j["validate_command"] = row.validate_command.empty() ? "attune validate " + row.path : row.validate_command;
     return j;
   }
   j["errors"] = std::to_string(row.counts.errors);
@@ -53,7 +55,7 @@ Json row_json(const GroupSettingSummary& row, std::size_t rank) {
   j["mean_coverage"] = share_text(row.babies_mean_coverage);
   j["worst_coverage"] = share_text(row.babies_worst_coverage);
   j["below_threshold"] = std::to_string(row.babies_below_threshold);
-  j["threshold"] = fmt::format("{:.0f}%", 100.0 * row.coverage_threshold);
+  j["threshold"] = util::percent(row.coverage_threshold);
   j["status"] = row.counts.errors > 0 ? "breaches" : "compliant";
   j["has_babies"] = row.babies > 0;
   return j;
@@ -178,10 +180,11 @@ GroupSettingSummary summarise_setting(const SettingReport& report) {
   return out;
 }
 
-GroupSettingSummary summarise_input_error(std::string path, std::size_t errors) {
+GroupSettingSummary summarise_input_error(std::string path, std::size_t errors, std::string validate_command) {
   GroupSettingSummary out;
   out.path = std::move(path);
   out.input_errors = errors;
+  out.validate_command = std::move(validate_command);
   return out;
 }
 

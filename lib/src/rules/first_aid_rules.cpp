@@ -11,7 +11,8 @@ namespace {
 
 constexpr std::string_view kNoPfaColumn =
     "staff.csv has no pfa_expiry column; add it (the last day each certificate is valid, "
-    "empty for no certificate)";
+    "empty for no certificate). Until then students and apprentices count at the level "
+    "below their study as if they held one";
 
 class PfaOnSite final : public Rule {
  public:

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "attune/rules.hpp"
+#include "../util/text.hpp"
 
 namespace attune::rules {
 
@@ -20,10 +21,35 @@ Finding RuleContext::make(std::string_view rule) const {
   return f;
 }
 
+namespace {
+
+/// A one-file setting.yaml has lists, not CSV files: "staff.csv has no pfa_expiry column"
+/// becomes "the staff list of setting.yaml has no pfa_expiry field".
+std::string in_the_setting_words(std::string_view why, const Setting& setting) {
+  std::string text(why);
+  const auto ext = setting.path.extension().string();
+  if (ext != ".yaml" && ext != ".yml") return text;
+  const std::string file = setting.path.filename().string();
+  for (std::string_view table : {"children", "staff", "shifts", "attendance", "care_log", "allocations"}) {
+    const std::string csv = std::string(table) + ".csv";
+    for (std::size_t at = text.find(csv); at != std::string::npos; at = text.find(csv)) {
+      const std::string list = fmt::format("the {} list of {}", table, file);
+      const bool no_file = at >= 3 && text.compare(at - 3, 3, "no ") == 0;
+      if (no_file) text.replace(at - 3, csv.size() + 3, fmt::format("no {} list in {}", table, file));
+      else text.replace(at, csv.size(), list);
+    }
+  }
+  for (std::size_t at = text.find(" column"); at != std::string::npos; at = text.find(" column", at + 6))
+    text.replace(at, 7, " field");
+  return text;
+}
+
+}  // namespace
+
 void RuleContext::not_evaluated(std::string_view rule, std::string_view why) const {
   Finding f = make(rule);
   f.severity = Severity::info;
-  f.message = fmt::format("not evaluated: {}", why);
+  f.message = fmt::format("not evaluated: {}", in_the_setting_words(why, setting));
   findings.push_back(std::move(f));
 }
 
@@ -39,7 +65,7 @@ std::string count_of(long n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
+std::string percent(double share) { return util::percent(share); }
 
 std::int64_t int_value(const Finding& f, std::string_view name) {
   const FindingValue* v = f.value(name);

@@ -5,6 +5,7 @@
 #include "attune/policy.hpp"
 #include "attune/profile.hpp"
 #include "attune/rules.hpp"
+#include "../util/text.hpp"
 
 namespace attune {
 namespace {
@@ -39,7 +40,7 @@ std::string by_band(const std::array<int, kAgeBandCount>& values) {
 }
 
 std::vector<std::string> continuity_numbers(std::string_view rule, const ContinuityPolicy& c) {
-  const auto pct = [](double share) { return fmt::format("{:.0f}%", share * 100); };
+  const auto pct = [](double share) { return util::percent(share); };
   if (rule == "KP-COVERAGE") return {fmt::format("key_person_coverage_min = {}", pct(c.key_person_coverage_min))};
   if (rule == "KP-BUDDY-COVERAGE")
     return {fmt::format("key_or_buddy_coverage_min = {}", pct(c.key_or_buddy_coverage_min))};

@@ -18,7 +18,7 @@ StaffStanding staff_standing(const Staff& staff, Date date, const RuleProfile& p
   s.counts_as = staff.qualification;
   const bool trainee = staff.role == Role::student || staff.role == Role::apprentice;
   if (trainee && staff.studying && profile.trainees_count_level_below &&
-      (s.pfa || !profile.trainees_need_pfa)) {
+      (s.pfa || !profile.trainees_need_pfa || !staff.pfa_recorded)) {
     const Qualification below = level_below(*staff.studying);
     if (qualification_level(below) > qualification_level(s.counts_as)) s.counts_as = below;
   }

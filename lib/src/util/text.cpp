@@ -1,6 +1,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -83,6 +84,13 @@ std::string quoted(std::string_view text) {
   out += '"';
   return out;
 }
+
+long round_half_up(double value) {
+  // The tiny nudge absorbs binary error (28.499999999999996 for 0.285 * 100).
+  return static_cast<long>(std::floor(value + 0.5 + 1e-9));
+}
+
+std::string percent(double share) { return fmt::format("{}%", round_half_up(share * 100.0)); }
 
 }  // namespace attune::util
 

@@ -36,6 +36,12 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 std::string to_lower(std::string_view text);
 
+/// A share as a whole per cent, rounded half up as people round (0.625 is "63%", not the
+/// "62%" of round-half-to-even); a share computed as 0.285 still rounds to "29%".
+std::string percent(double share);
+/// The same number without the sign: 62.5 -> 63.
+long round_half_up(double value);
+
 /// The text in double quotes for a message, cut to 60 characters, control bytes shown.
 std::string quoted(std::string_view text);
 

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Regressions from the first-use review (a new user's account, December 2026): each
+# function guards one thing the user hit, and runs as its own ctest.
+#   regressions.sh ATTUNE WORKDIR TEST
+set -euo pipefail
+attune=$1 work=$2 test=$3
+rm -rf "$work" && mkdir -p "$work"
+cd "$work"
+fail() { echo "FAIL ($test): $*" >&2; exit 1; }
+
+# B1. generate's future joiners (and any waiting-list baby) are born after early weeks of
+# the year: a date of birth is wrong only after the start date or a day attended, so
+# every week of a generated year validates, and the daily register of any day works.
+generated_weeks_validate() {
+  "$attune" generate group --settings 3 --weeks 52 --seed 42 > /dev/null
+  local monday
+  for week in 0 4 8 12 16 20 24 28 32 36 40 44 48 51; do
+    monday=$(date -u -d "2026-01-05 + $((week * 7)) days" +%F)
+    friday=$(date -u -d "$monday + 4 days" +%F)
+    "$attune" validate group --from "$monday" --to "$friday" > out 2> err ||
+      fail "the week of $monday does not validate: $(head -5 err)"
+    [ ! -s err ] || fail "the week of $monday printed problems: $(head -5 err)"
+  done
+  "$attune" register group/setting-001 --date 2026-03-10 > out 2> err ||
+    fail "the register of 2026-03-10 fails: $(head -5 err)"
+}
+
+# B2. The group report's advice to see a broken setting's errors is a command that
+# fails as the run did: it carries the period options.
+group_report_advice_keeps_period() {
+  "$attune" generate group --settings 2 --weeks 2 --seed 3 > /dev/null
+  printf 'c999,Broken Row,not-a-date,babies,,,,\n' >> group/setting-002/children.csv
+  "$attune" report group --from 2026-01-05 --to 2026-01-09 -o group.html 2> err && fail "a broken setting exited 0"
+  grep -q 'attune validate group/setting-002 --from 2026-01-05 --to 2026-01-09' group.html ||
+    fail "the advice drops --from/--to: $(grep -o 'attune validate[^<]*' group.html)"
+  "$attune" report group --from 2026-01-05 --to 2026-01-09 --format markdown -o group.md 2> err || true
+  grep -q 'attune validate group/setting-002 --from 2026-01-05 --to 2026-01-09' group.md ||
+    fail "the Markdown advice drops --from/--to"
+  # ... and the command it gives does fail, as the report said.
+  "$attune" validate group/setting-002 --from 2026-01-05 --to 2026-01-09 > /dev/null 2>&1 && fail "the advice passes"
+  return 0
+}
+
+# B3. A reversed --from/--to is one usage error about the command line, before any
+# setting is read; not one error per setting.toml.
+reversed_period_is_one_usage_error() {
+  "$attune" generate group --settings 3 --weeks 2 --seed 3 > /dev/null
+  for command in check validate report; do
+    rc=0
+    "$attune" $command group --from 2026-01-09 --to 2026-01-05 > out 2> err || rc=$?
+    [ "$rc" = 2 ] || fail "$command exited $rc, not 2"
+    [ ! -s out ] || fail "$command wrote a report"
+    [ "$(grep -c . err)" = 2 ] || fail "$command said $(grep -c . err) lines: $(cat err)"
+    grep -q '^--from/--to: the period ends (2026-01-05) before it starts (2026-01-09); swap --from and --to$' err ||
+      fail "$command: $(cat err)"
+    grep -q 'setting.toml' err && fail "$command blames a setting.toml"
+  done
+  # An impossible date is a usage error too.
+  rc=0; "$attune" check group --from 2026-02-30 > out 2> err || rc=$?
+  [ "$rc" = 2 ] && grep -q '"2026-02-30" is not a date' err || fail "2026-02-30: exit $rc, $(cat err)"
+  # One end given, after the setting's [period]: said in the words of the option.
+  rc=0; "$attune" check group/setting-001 --from 2027-01-01 > out 2> err || rc=$?
+  [ "$rc" = 2 ] && grep -q -- '--from 2027-01-01 is after the end of \[period\] (2026-01-18); give --to as well' err ||
+    fail "--from after [period]: exit $rc, $(cat err)"
+}
+
+# B13. -o chooses the format from the extension, or refuses one it does not write.
+output_extension_picks_or_refuses() {
+  "$attune" generate group --settings 1 --weeks 1 --seed 3 > /dev/null
+  local s=group/setting-001
+  rc=0; "$attune" check $s -o week.html 2> err || rc=$?
+  [ "$rc" = 2 ] && [ ! -e week.html ] || fail "check -o week.html: exit $rc, file $(ls)"
+  grep -q 'attune check does not write HTML (week.html)' err && grep -q 'attune report' err || fail "$(cat err)"
+  rc=0; "$attune" report $s -o week.pdf 2> err || rc=$?
+  [ "$rc" = 2 ] && [ ! -e week.pdf ] && grep -q 'does not write PDF' err || fail "report -o week.pdf: exit $rc, $(cat err)"
+  rc=0; "$attune" policy summary $s -o p.pdf 2> err || rc=$?
+  [ "$rc" = 2 ] && [ ! -e p.pdf ] || fail "policy summary -o p.pdf: exit $rc"
+  rc=0; "$attune" history nothing.db -o h.md 2> err || rc=$?
+  [ "$rc" = 2 ] && grep -q 'does not write Markdown' err || fail "history -o h.md: exit $rc, $(cat err)"
+  # Extensions that name a format the command writes choose it.
+  "$attune" check $s -o week.md --fail-on never 2> /dev/null && head -c 2 week.md | grep -q '^#' || fail "check -o .md is not Markdown"
+  "$attune" check $s -o week.csv --fail-on never 2> /dev/null && head -1 week.csv | grep -q '^setting,' || fail "check -o .csv is not CSV: $(head -1 week.csv)"
+  "$attune" report $s -o week.json 2> /dev/null && grep -q '"setting"' week.json || fail "report -o .json is not the template data"
+  "$attune" report $s -o week.htm 2> /dev/null && grep -q '<!DOCTYPE html>' week.htm || fail "report -o .htm is not HTML"
+  # An extension that names no format gets the default; --format wins over the extension.
+  "$attune" check $s -o week.log --fail-on never 2> /dev/null && grep -q 'profile eyfs' week.log || fail "check -o .log is not text"
+  "$attune" check $s --format text -o week.html --fail-on never 2> /dev/null || fail "--format text -o week.html refused"
+}
+
+# B14. A reader that stops reading (head) ends the run with exit 2, quietly: no SIGPIPE
+# death (141) and no message.
+closed_pipe_ends_quietly() {
+  "$attune" generate group --settings 2 --weeks 8 --seed 3 > /dev/null
+  # Outputs of several MB: far more than a pipe holds, so the writer meets the closed pipe.
+  for command in "check group --limit 0" "check group --format json" "check group --format csv" \
+                 "report group/setting-001"; do
+    set +o pipefail
+    { code=0; $attune $command 2> err || code=$?; echo $code > rc; } | head -c 100 > /dev/null
+    set -o pipefail
+    [ "$(cat rc)" = 2 ] || fail "$command | head exited $(cat rc), not 2 (141 is death by SIGPIPE)"
+    [ ! -s err ] || fail "$command | head said: $(cat err)"
+  done
+  return 0
+}
+
+# B4. Sources are cited so a reader can find them: by title and kind, never by the
+# internal file names of the articles attune was written from (000_<hash>.txt).
+sources_cited_by_title() {
+  local hash='[0-9]\{3\}_[0-9a-f]\{16\}'
+  local templates=${ATTUNE_DATA_DIR:?}
+  grep -rn "$hash" "$templates" && fail "a template cites a file name"
+  for rule in $("$attune" rules | awk '/^  [A-Z0-9-]+ /{print $1}'); do
+    "$attune" explain "$rule" > out
+    grep -n "$hash" out && fail "explain $rule cites a file name"
+  done
+  local example=$templates/../examples/sunflower
+  "$attune" policy summary "$example" --as-of 2026-11-23 --format json > policy.json
+  grep -n "$hash" policy.json && fail "policy JSON cites a file name"
+  grep -q "a local authority page for parents and professionals" policy.json || fail "policy JSON lost its sources"
+  "$attune" report "$example" -o report.html 2> /dev/null || true
+  grep -n "$hash" report.html && fail "the report cites a file name"
+  "$attune" explain CARERS-DISTINCT | tr -s '\n ' '  ' | grep -q "'Infant mental health (babies to age two)', a local authority page" ||
+    fail "explain CARERS-DISTINCT does not cite the article by title"
+  return 0
+}
+
+"$test"
