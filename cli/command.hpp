@@ -45,5 +45,6 @@ std::function<int()> setup_register(CLI::App& app, const Environment& env);
 std::function<int()> setup_policy(CLI::App& app, const Environment& env);
 std::function<int()> setup_generate(CLI::App& app, const Environment& env);
 std::function<int()> setup_history(CLI::App& app, const Environment& env);
+std::function<int()> setup_init(CLI::App& app, const Environment& env);
 
 }  // namespace attune::cli

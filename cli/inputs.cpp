@@ -149,6 +149,17 @@ LoadedInputs load_inputs(const InputOptions& options, const Environment& env) {
   return out;
 }
 
+std::string ok_line(const LoadedSetting& loaded) {
+  const Setting& s = loaded.setting;
+  const auto count = [](std::size_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  return fmt::format("{}: ok: {}, {}, {} staff, {} ({} to {}), profile {}", s.path.lexically_normal().string(),
+                     count(s.rooms.size(), "room", "rooms"), count(s.children.size(), "child", "children"),
+                     s.staff.size(), count(s.days.size(), "day", "days"), format_iso_date(s.period.from),
+                     format_iso_date(s.period.to), loaded.profile.id);
+}
+
 std::string format_diagnostics(const Diagnostics& diagnostics, bool colour, std::string_view consequence) {
   std::string out;
   for (const Diagnostic& d : diagnostics.sorted()) {

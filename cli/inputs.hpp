@@ -66,6 +66,10 @@ struct LoadedOne {
 LoadedOne load_one(const std::filesystem::path& path, const InputOptions& options, const Environment& env,
                    bool in_group = false);
 
+/// "little-acorns/setting.toml: ok: 1 room, 5 children, 3 staff, 5 days (2026-11-02 to
+/// 2026-11-06), profile eyfs-2024-group": what `validate` says of a setting that loads.
+std::string ok_line(const LoadedSetting& loaded);
+
 /// Diagnostics as text, as print_diagnostics prints them.
 /// Ends with "N errors in the input; <consequence>".
 std::string format_diagnostics(const Diagnostics& diagnostics, bool colour,

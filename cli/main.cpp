@@ -20,6 +20,7 @@ namespace attune::cli {
 
 std::span<const Command> commands() {
   static const Command table[] = {
+      {"init", "a new setting to fill in: a commented setting.toml and CSV files with an example row", setup_init},
       {"check", "validate rosters against the rules; print findings (exit 0, 1 or 2)", setup_check},
       {"report", "the full report (HTML with charts, or Markdown)", setup_report},
       {"register", "the daily record: children present, their hours, each child's key person", setup_register},

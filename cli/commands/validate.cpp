@@ -25,22 +25,14 @@ struct Validated {
   bool ok = false;
 };
 
-std::string count(std::size_t n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 void validate_one(const std::filesystem::path& path, const ValidateCommand& o, const Environment& env, bool group,
                   Validated& out) {
   LoadedOne one = load_one(path, o.input, env, group);
   out.problems = std::move(one.problems);
   out.rows_read = one.rows_read;
   if (!one.loaded) return;
-  const Setting& s = one.loaded->setting;
   out.ok = true;
-  out.line = fmt::format("{}: ok: {}, {}, {} staff, {} ({} to {}), profile {}\n", s.path.lexically_normal().string(),
-                         count(s.rooms.size(), "room", "rooms"), count(s.children.size(), "child", "children"),
-                         s.staff.size(), count(s.days.size(), "day", "days"), format_iso_date(s.period.from),
-                         format_iso_date(s.period.to), one.loaded->profile.id);
+  out.line = ok_line(*one.loaded) + "\n";
 }
 
 int run_validate(const ValidateCommand& o, const Environment& env) {

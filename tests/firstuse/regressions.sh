@@ -124,4 +124,45 @@ sources_cited_by_title() {
   return 0
 }
 
+# attune init: a new setting that validates and checks at once, never over old files.
+init_new_setting_validates() {
+  export ATTUNE_NOW=2026-12-01T10:00:00Z  # a Tuesday: [period] is next week, 7-11 Dec
+  "$attune" init my-nursery > out 2> err || fail "init failed: $(cat err)"
+  [ ! -s err ] || fail "init said: $(cat err)"
+  cat > expected <<'OUT'
+wrote my-nursery: setting.toml, children.csv, staff.csv, shifts.csv, attendance.csv
+my-nursery/setting.toml: ok: 3 rooms, 1 child, 1 staff, 5 days (2026-12-07 to 2026-12-11), profile eyfs-2024-group
+Next: replace each file's example row with your own (docs/formats.md), or map your system's exports (docs/import.md); then `attune check my-nursery`.
+OUT
+  diff expected out || fail "init printed something else"
+  "$attune" validate my-nursery > /dev/null 2>&1 || fail "the new setting does not validate"
+  rc=0; "$attune" check my-nursery > out 2> err || rc=$?
+  [ "$rc" = 0 ] && [ ! -s err ] || fail "check of the new setting: exit $rc, $(cat err)"
+  for f in children staff shifts attendance; do
+    [ "$(wc -l < my-nursery/$f.csv)" = 2 ] || fail "$f.csv is not a header and one example row"
+  done
+  head -1 my-nursery/staff.csv | grep -q '^id,name,date_of_birth,role,qualification,pfa_expiry,baby_training,start_date,leave_date,in_ratio,studying,under_2_experience$' ||
+    fail "staff.csv lacks the optional columns: $(head -1 my-nursery/staff.csv)"
+  grep -q '^# key_person_coverage_min = 0.60' my-nursery/setting.toml || fail "setting.toml does not carry the policy defaults"
+  # Never over an existing setting, unless --force.
+  echo "changed" >> my-nursery/children.csv
+  rc=0; "$attune" init my-nursery > out 2> err || rc=$?
+  [ "$rc" = 2 ] && grep -q 'my-nursery/setting.toml already exists; nothing was written' err || fail "init over a setting: $rc $(cat err)"
+  tail -1 my-nursery/children.csv | grep -q changed || fail "a refused init changed a file"
+  "$attune" init my-nursery --force > /dev/null 2>&1 || fail "--force refused"
+  grep -q changed my-nursery/children.csv && fail "--force did not overwrite"
+  # Rooms of one's own, a name, another week.
+  "$attune" init owls --rooms babies,twos,forest-school --name 'Little "Owls"' --week 2027-01-04 > out 2>&1 ||
+    fail "init with rooms: $(cat out)"
+  grep -q 'owls/setting.toml: ok: 3 rooms, 1 child, 1 staff, 5 days (2027-01-04 to 2027-01-08)' out || fail "$(cat out)"
+  grep -q '^name = "Forest school"$' owls/setting.toml && grep -q '^name = "Little \\"Owls\\""$' owls/setting.toml ||
+    fail "room or setting names: $(grep '^name' owls/setting.toml)"
+  "$attune" check owls > /dev/null 2>&1 || fail "the owls do not check"
+  # Mistakes are usage errors and write nothing.
+  rc=0; "$attune" init bad --rooms 'Baby Room' > out 2> err || rc=$?
+  [ "$rc" = 2 ] && [ ! -e bad ] && grep -q 'room id "Baby Room" is not a plain word' err || fail "a room name as id: $rc $(cat err)"
+  rc=0; "$attune" init bad --week 2027-01-05 > out 2> err || rc=$?
+  [ "$rc" = 2 ] && [ ! -e bad ] && grep -q '2027-01-05 is a Tue, not a Monday' err || fail "a Tuesday week: $rc $(cat err)"
+}
+
 "$test"
