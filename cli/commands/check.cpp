@@ -9,7 +9,7 @@
 #include "attune/check.hpp"
 #include "attune/document.hpp"
 #include "attune/render.hpp"
-#include "attune/rules.hpp"
+#include "attune/rule_catalog.hpp"
 
 #include <fmt/format.h>
 #include "command.hpp"
@@ -93,6 +93,7 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   const LoadedSetting& loaded = *one.loaded;
   CheckOptions options;
   options.only = o.only;
+  options.room_days = format == "markdown";  // the document's rooms
   const CheckResult result = check_setting(loaded.setting, loaded.profile, options);
   const SettingReport report{loaded.setting, loaded.profile, result};
   if (!o.history.empty()) out.record = history::record_checked(path, loaded.setting, result);
@@ -257,15 +258,17 @@ int run_check(const CheckCommand& o, const Environment& env) {
 
 const CLI::Validator kRuleSelector(
     [](std::string& value) -> std::string {
-      for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (value == "statutory" || value == "continuity") return {};
+      std::string lower = value;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lower == "statutory" || lower == "continuity") {
+        value = lower;
+        return {};
+      }
       if (const RuleInfo* info = find_rule(value)) {
         value = std::string(info->id);  // accept any letter case
         return {};
       }
-      const auto close = similar_rule_ids(value);
-      return fmt::format("unknown rule \"{}\"{}; see `attune rules`", value,
-                         close.empty() ? "" : fmt::format(" (did you mean {}?)", fmt::join(close, " or ")));
+      return unknown_rule_message(value) + "; see `attune rules`";
     },
     "RULE");
 

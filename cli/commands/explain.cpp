@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "attune/policy.hpp"
-#include "attune/rules.hpp"
+#include "attune/rule_catalog.hpp"
 #include "command.hpp"
 #include "output.hpp"
 #include "profile_option.hpp"
@@ -42,9 +42,7 @@ std::string wrap(std::string_view text, std::string_view indent) {
 int run_explain(const ExplainCommand& o, const Environment& env) {
   const RuleInfo* info = find_rule(o.rule);
   if (info == nullptr) {
-    const auto close = similar_rule_ids(o.rule);
-    fmt::print(stderr, "attune: unknown rule \"{}\"{}\nRun `attune rules` for the list.\n", o.rule,
-               close.empty() ? "" : fmt::format("; did you mean {}?", fmt::join(close, " or ")));
+    fmt::print(stderr, "attune: {}\nRun `attune rules` for the list.\n", unknown_rule_message(o.rule));
     return kBadInput;
   }
   const auto profile = load_named_profile(o.profile, ".", "attune explain", env);

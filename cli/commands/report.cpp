@@ -106,7 +106,9 @@ int run_report(const ReportCommand& o, const Environment& env) {
   fmt::print(stderr, "{}", one.problems);
   if (!one.loaded) return kBadInput;
   const LoadedSetting& loaded = *one.loaded;
-  const CheckResult result = check_setting(loaded.setting, loaded.profile);
+  CheckOptions check;
+  check.room_days = true;  // the charts
+  const CheckResult result = check_setting(loaded.setting, loaded.profile, check);
   const SettingReport report{loaded.setting, loaded.profile, result};
   DocumentOptions options;
   options.format = format == "markdown" ? DocumentFormat::markdown : DocumentFormat::html;

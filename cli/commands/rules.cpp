@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "attune/rules.hpp"
+#include "attune/rule_catalog.hpp"
 #include "command.hpp"
 #include "output.hpp"
 #include "profile_option.hpp"

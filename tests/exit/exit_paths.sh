@@ -77,7 +77,7 @@ expect 2 'color' -- "$attune" check "$good" --color maybe
 expect 2 'jobs' -- "$attune" check "$good" --jobs many
 expect 2 'jobs' -- "$attune" check "$good" --jobs -1
 expect 2 'limit' -- "$attune" check "$good" --limit -5
-expect 2 'unknown rule "ratio-rom"' -- "$attune" check "$good" --only RATIO-ROM
+expect 2 'unknown rule "RATIO-ROM" .did you mean "RATIO-ROOM"' -- "$attune" check "$good" --only RATIO-ROM
 expect 2 'frm' -- "$attune" check "$good" --frm 2026-11-02
 expect 2 'PATH' -- "$attune" check
 expect 2 'unknown command "chek"' -- "$attune" chek "$good"

@@ -61,11 +61,33 @@ struct ChildDayMetrics {
   long key_or_buddy_minutes = 0;
 };
 
+/// One stretch of a room's day as the report's timeline chart draws it: the numbers
+/// RATIO-ROOM judged, so a renderer never works out compliance again.
+struct RoomDaySegment {
+  TimeWindow time;
+  int children = 0;
+  int staff_in_ratio = 0;
+  int required = 0;
+  bool breach = false;  ///< below the ratio, and RATIO-ROOM checks that day
+};
+
+/// One room on one date (`CheckOptions::room_days`).
+struct RoomDayChart {
+  RoomIndex room = kNone;
+  std::size_t day = 0;  ///< index into Setting::days
+  std::vector<RoomDaySegment> segments;
+  long breach_minutes = 0;
+};
+
 struct Metrics {
   std::vector<ChildMetrics> children;
   std::vector<ChildDayMetrics> child_days;  ///< by child, then date
   std::vector<KeyPersonMetrics> key_persons;
   std::vector<RoomMetrics> rooms;
+  /// Only when asked for (CheckOptions::room_days), by date then room.
+  std::vector<RoomDayChart> room_days;
+  /// room_days holds only the room-days with a ratio breach (a long period).
+  bool room_days_breaches_only = false;
 };
 
 struct CheckResult {
@@ -80,6 +102,11 @@ struct CheckOptions {
   /// Rules to run: rule ids and/or the families "statutory" and "continuity".
   /// Empty: every rule the profile enables.
   std::vector<std::string> only;
+  /// Keep each room-day's segments for the report's charts (Metrics::room_days).
+  bool room_days = false;
+  /// ... every room-day when the period has at most this many days; otherwise only the
+  /// room-days with a ratio breach.
+  std::size_t room_days_all_up_to = 14;
 };
 
 /// True if `rule` is selected by `only` (see CheckOptions::only).

@@ -35,6 +35,10 @@ struct Segment {
   /// Of the 3-and-over children, those counted at the profile's graduate ratio (the
   /// room has a graduate in ratio, and another level 3 where the profile asks for one).
   int graduate_ratio_children = 0;
+  /// Staff required for the children of this segment (required_staff), worked out once
+  /// by the sweep: RATIO-ROOM, RATIO-SETTING, the metrics and the report's charts all
+  /// read it from here.
+  int required = 0;
 
   [[nodiscard]] int child_count() const { return children[0] + children[1] + children[2]; }
 };

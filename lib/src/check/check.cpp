@@ -1,7 +1,7 @@
 #include "attune/check.hpp"
 
 #include "../rules/rule.hpp"
-#include "attune/rules.hpp"
+#include "attune/rule_catalog.hpp"
 #include "metrics_builder.hpp"
 
 namespace attune {
@@ -41,8 +41,7 @@ bool rule_selected(std::string_view rule, const std::vector<std::string>& only) 
   const RuleInfo* info = find_rule(rule);
   for (const auto& selector : only) {
     if (info != nullptr && selector == info->id) return true;
-    if (info != nullptr && selector == (info->family == RuleFamily::statutory ? "statutory" : "continuity"))
-      return true;
+    if (info != nullptr && selector == rule_family_id(info->family)) return true;
   }
   return false;
 }
@@ -59,7 +58,8 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
     if (profile.rule_enabled(rule->id()) && rule_selected(rule->id(), options.only))
       active.push_back(std::move(rule));
   }
-  MetricsBuilder metrics(setting, profile);
+  MetricsBuilder metrics(setting, profile, options);
+  const bool ratio_room_checked = profile.rule_enabled("RATIO-ROOM") && rule_selected("RATIO-ROOM", options.only);
   TimelineBuilder timelines(setting, profile);
   for (auto& rule : active) rule->start(context);
   for (std::size_t d = 0; d < setting.days.size(); ++d) {
@@ -68,7 +68,7 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
       const DayTimeline& timeline = timelines.build(d);
       for (const RoomDay& room_day : timeline.rooms) {
         for (auto& rule : active) rule->room_day(context, day, room_day);
-        metrics.room_day(room_day);
+        metrics.room_day(room_day, ratio_room_checked);
       }
       for (auto& rule : active) rule->premises_day(context, day, timeline.premises);
     }

@@ -4,18 +4,33 @@
 
 namespace attune {
 
-MetricsBuilder::MetricsBuilder(const Setting& setting, const RuleProfile& profile)
-    : setting_(setting), profile_(profile) {
+MetricsBuilder::MetricsBuilder(const Setting& setting, const RuleProfile&, const CheckOptions& options)
+    : setting_(setting),
+      charts_(options.room_days),
+      charts_all_days_(setting.days.size() <= options.room_days_all_up_to) {
   metrics_.rooms.resize(setting.rooms.size());
   for (RoomIndex r = 0; r < setting.rooms.size(); ++r) metrics_.rooms[r].room = r;
+  metrics_.room_days_breaches_only = charts_ && !charts_all_days_;
 }
 
-void MetricsBuilder::room_day(const RoomDay& room_day) {
+void MetricsBuilder::room_day(const RoomDay& room_day, bool ratio_checked) {
   RoomMetrics& m = metrics_.rooms[room_day.room];
+  long breach_minutes = 0;
   for (const Segment& s : room_day.segments) {
     m.child_minutes += static_cast<long>(s.child_count()) * s.time.length();
-    if (s.staff_in_ratio < required_staff(s, profile_)) m.breach_minutes += s.time.length();
+    if (s.staff_in_ratio < s.required) m.breach_minutes += s.time.length(), breach_minutes += s.time.length();
   }
+  if (!charts_ || (!charts_all_days_ && (!ratio_checked || breach_minutes == 0))) return;
+  RoomDayChart chart;
+  chart.room = room_day.room;
+  chart.day = room_day.day;
+  chart.breach_minutes = ratio_checked ? breach_minutes : 0;
+  chart.segments.reserve(room_day.segments.size());
+  for (const Segment& s : room_day.segments) {
+    const bool breach = ratio_checked && s.staff_in_ratio < s.required;
+    chart.segments.push_back(RoomDaySegment{s.time, s.child_count(), s.staff_in_ratio, s.required, breach});
+  }
+  metrics_.room_days.push_back(std::move(chart));
 }
 
 bool MetricsBuilder::enrolled_in_period(const Child& child) const {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "../util/text.hpp"
-#include "attune/rules.hpp"
+#include "attune/rule_catalog.hpp"
 #include "load_context.hpp"
 #include "table_schema.hpp"
 
@@ -24,12 +24,7 @@ void decode_overrides(LoadContext& c) {
     const auto reason = f.required_text(row, "reason");
     const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting", false);
     const RuleInfo* rule = rule_text ? find_rule(*rule_text) : nullptr;
-    if (rule_text && rule == nullptr) {
-      std::vector<std::string> ids;
-      for (const auto& info : rule_catalog()) ids.emplace_back(info.id);
-      f.report(row, "rule", fmt::format("unknown rule {}{}", util::quoted(*rule_text), util::did_you_mean(*rule_text, ids)),
-               "see `attune rules` for the rule ids");
-    }
+    if (rule_text && rule == nullptr) f.report(row, "rule", unknown_rule_message(*rule_text), "see `attune rules` for the rule ids");
     const bool no_start = f.text(row, "start").empty();
     const bool no_end = f.text(row, "end").empty();
     std::optional<TimeWindow> time;

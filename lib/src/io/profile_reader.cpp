@@ -5,7 +5,7 @@
 #include "../model/names.hpp"
 #include "../util/text.hpp"
 #include "attune/profile.hpp"
-#include "attune/rules.hpp"
+#include "attune/rule_catalog.hpp"
 #include "config_reader.hpp"
 #include "record_table.hpp"
 
@@ -78,10 +78,7 @@ void decode_rules(const io::ConfigReader& r, const io::ConfigNode& root, RulePro
   for (const auto& entry : node->children) {
     const RuleInfo* info = find_rule(entry.key);
     if (info == nullptr) {
-      std::vector<std::string> ids;
-      for (const auto& known : rule_catalog()) ids.emplace_back(known.id);
-      r.error(entry, fmt::format("unknown rule \"{}\"{}", entry.key, util::did_you_mean(entry.key, ids)),
-              "see `attune rules` for the rule ids");
+      r.error(entry, unknown_rule_message(entry.key), "see `attune rules` for the rule ids");
       continue;
     }
     if (!entry.is_map()) {

@@ -5,7 +5,7 @@
 #include <tuple>
 #include <vector>
 
-#include "attune/rules.hpp"
+#include "attune/rule_catalog.hpp"
 #include "enum_names.hpp"
 #include "names.hpp"
 

@@ -11,7 +11,7 @@
 #include "../io/record_table.hpp"
 #include "../util/text.hpp"
 #include "attune/policy_checklist.hpp"
-#include "attune/rules.hpp"
+#include "attune/rule_catalog.hpp"
 
 namespace attune {
 namespace {
@@ -52,10 +52,7 @@ void decode_item(const io::ConfigReader& r, const io::ConfigNode& node, std::set
     for (const auto& rule : rules->children) {
       const RuleInfo* info = find_rule(rule.text);
       if (info == nullptr) {
-        std::vector<std::string> known;
-        for (const auto& i : rule_catalog()) known.emplace_back(i.id);
-        r.error(rule, fmt::format("unknown rule {}{}", util::quoted(rule.text), util::did_you_mean(rule.text, known)),
-                "see `attune rules` for the rule ids");
+        r.error(rule, unknown_rule_message(rule.text), "see `attune rules` for the rule ids");
       } else {
         item.roster_rules.emplace_back(info->id);
       }

@@ -5,8 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "attune/rules.hpp"
-#include "attune/timeline.hpp"
+#include "attune/rule_catalog.hpp"
 #include "svg_charts.hpp"
 #include "../util/text.hpp"
 
@@ -76,53 +75,38 @@ Json rules_json(const SettingReport& r, const ModelOptions& o) {
   return rules;
 }
 
-/// Per room, per day: the timeline chart, with RATIO-ROOM breaches from the findings.
+/// Per room, per day: the timeline chart, from the segments the check kept
+/// (CheckResult::metrics.room_days): required staff and breaches as RATIO-ROOM judged them.
 Json rooms_json(const SettingReport& r, const ModelOptions& o) {
   const Setting& s = r.setting;
-  const bool only_breaches = s.days.size() > o.chart_all_days_up_to;
   std::vector<std::vector<Json>> by_room(s.rooms.size());
-  TimelineBuilder timelines(s, r.profile);
-  for (std::size_t d = 0; d < s.days.size(); ++d) {
-    const Day& day = s.days[d];
-    if (day.children.empty()) continue;
-    const DayTimeline& tl = timelines.build(d);
-    for (const RoomDay& rd : tl.rooms) {
-      std::vector<TimeWindow> breaches;
-      for (const Finding& f : r.result.findings) {
-        if (f.rule == "RATIO-ROOM" && f.room == rd.room && f.date == day.date && f.time) breaches.push_back(*f.time);
-      }
-      if (only_breaches && breaches.empty()) continue;
-      std::vector<ChartSegment> segments;
-      int peak = 0;
-      for (const Segment& seg : rd.segments) {
-        const bool breach = std::any_of(breaches.begin(), breaches.end(), [&](TimeWindow b) {
-          return b.start <= seg.time.start && seg.time.end <= b.end;
-        });
-        segments.push_back({seg.time, seg.child_count(), seg.staff_in_ratio, required_staff(seg, r.profile), breach});
-        peak = std::max(peak, seg.child_count());
-      }
-      std::vector<TimeWindow> breaks;
-      for (const StaffSpell& spell : day.staff) {
-        if (spell.kind == ShiftKind::on_break && spell.room == rd.room) breaks.push_back(spell.time);
-      }
-      std::sort(breaks.begin(), breaks.end(), [](TimeWindow a, TimeWindow b) { return a.start < b.start; });
-      long breach_minutes = 0;
-      for (TimeWindow b : breaches) breach_minutes += b.length();
-      Json j;
-      j["date"] = format_iso_date(day.date);
-      j["label"] = format_day_label(day.date);
-      j["peak_children"] = peak;
-      j["breach_minutes"] = breach_minutes;
-      j["has_breach"] = breach_minutes > 0;
-      j["breaks"] = breaks.size();
-      j["breaks_text"] = count_of(breaks.size(), "staff break", "staff breaks");
-      if (o.charts) {
-        j["chart"] = timeline_svg(segments, breaks, s.opening,
-                                  fmt::format("{}, {}: children, staff in ratio and staff required",
-                                              s.rooms[rd.room].name, format_day_label(day.date)));
-      }
-      by_room[rd.room].push_back(std::move(j));
+  for (const RoomDayChart& rd : r.result.metrics.room_days) {
+    const Day& day = s.days[rd.day];
+    std::vector<ChartSegment> segments;
+    int peak = 0;
+    for (const RoomDaySegment& seg : rd.segments) {
+      segments.push_back({seg.time, seg.children, seg.staff_in_ratio, seg.required, seg.breach});
+      peak = std::max(peak, seg.children);
     }
+    std::vector<TimeWindow> breaks;
+    for (const StaffSpell& spell : day.staff) {
+      if (spell.kind == ShiftKind::on_break && spell.room == rd.room) breaks.push_back(spell.time);
+    }
+    std::sort(breaks.begin(), breaks.end(), [](TimeWindow a, TimeWindow b) { return a.start < b.start; });
+    Json j;
+    j["date"] = format_iso_date(day.date);
+    j["label"] = format_day_label(day.date);
+    j["peak_children"] = peak;
+    j["breach_minutes"] = rd.breach_minutes;
+    j["has_breach"] = rd.breach_minutes > 0;
+    j["breaks"] = breaks.size();
+    j["breaks_text"] = count_of(breaks.size(), "staff break", "staff breaks");
+    if (o.charts) {
+      j["chart"] = timeline_svg(segments, breaks, s.opening,
+                                fmt::format("{}, {}: children, staff in ratio and staff required",
+                                            s.rooms[rd.room].name, format_day_label(day.date)));
+    }
+    by_room[rd.room].push_back(std::move(j));
   }
   Json rooms = Json::array();
   for (RoomIndex i = 0; i < s.rooms.size(); ++i) {
@@ -245,7 +229,7 @@ nlohmann::ordered_json document_model(const SettingReport& report, const ModelOp
   j["accepted"] = std::move(accepted);
   j["rooms"] = rooms_json(report, options);
   j["has_rooms"] = !j["rooms"].empty();
-  j["rooms_note"] = s.days.size() > options.chart_all_days_up_to
+  j["rooms_note"] = r.metrics.room_days_breaches_only
                         ? fmt::format("The period has {} days: only the days with a ratio breach are charted.", s.days.size())
                         : "";
   j["continuity"] = continuity_json(report, options);

@@ -11,7 +11,6 @@ namespace attune::report {
 struct ModelOptions {
   bool redact = false;
   bool charts = true;                 ///< draw the SVG charts (HTML)
-  std::size_t chart_all_days_up_to = 14;  ///< longer periods chart only days with breaches
   std::size_t findings_per_rule = 0;  ///< 0 = all
 };
 

@@ -20,7 +20,6 @@ struct Caseload {
 
 class KpCaseload final : public Rule {
  public:
-  std::string_view id() const override { return "KP-CASELOAD"; }
   void finish(RuleContext& ctx) override {
     const Setting& s = ctx.setting;
     const auto& max = s.policy.max_key_children;
@@ -83,7 +82,6 @@ class KpCaseload final : public Rule {
 
 class KpRoom final : public Rule {
  public:
-  std::string_view id() const override { return "KP-ROOM"; }
   void finish(RuleContext& ctx) override {
     const double threshold = ctx.setting.policy.key_person_room_share_min;
     for (const ChildMetrics& m : ctx.ledger.children()) {
@@ -112,7 +110,6 @@ class KpRoom final : public Rule {
 
 class BuddyAssigned final : public Rule {
  public:
-  std::string_view id() const override { return "BUDDY-ASSIGNED"; }
   void finish(RuleContext& ctx) override {
     const Setting& s = ctx.setting;
     for (ChildIndex c = 0; c < s.children.size(); ++c) {
@@ -133,10 +130,70 @@ class BuddyAssigned final : public Rule {
 
 }  // namespace
 
-void add_allocation_rules(std::vector<std::unique_ptr<Rule>>& rules) {
-  rules.push_back(std::make_unique<KpCaseload>());
-  rules.push_back(std::make_unique<KpRoom>());
-  rules.push_back(std::make_unique<BuddyAssigned>());
-}
+extern const RuleInfo kKpCaseload{
+    .id = "KP-CASELOAD",
+    .family = RuleFamily::continuity,
+    .severity = Severity::warning,
+    .scope = RuleScope::staff,
+    .title = "A key person's caseload is manageable",
+    .checks = "On each day, a key person's key children (enrolled that day), counted by band: the sum over bands of "
+              "children / max_key_children for that band must not exceed 1 (so 4 babies is full, and 3 babies plus 2 "
+              "two-year-olds is 3/4 + 2/6 = 1.08, over). One finding per key person, on the day with the heaviest "
+              "load.",
+    .why = "A key person can only hold a few babies in mind: attunement needs time with each child and each family.",
+    .fix = "Share the key children out more evenly, or make a second practitioner the key person for some.",
+    .reads = "[policy] max_key_children",
+    .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
+      const auto& v = c.max_key_children;
+      return {fmt::format("max_key_children: under 2: {}; aged 2: {}; aged 3 and over: {}", v[0], v[1], v[2])};
+    },
+    .evidence = [](const EvidenceInput& in) {
+      const Finding* worst = extreme(in.findings, "load", false);
+      return fmt::format("{} over the caseload the policy allows (worst: {}, {:.0f} key children)",
+                         count_of(static_cast<long>(in.findings.size()), "key person", "key persons"),
+                         in.staff(worst->staff), number_value(*worst, "key_children"));
+    },
+    .make = make<KpCaseload>,
+};
+
+extern const RuleInfo kKpRoom{
+    .id = "KP-ROOM",
+    .family = RuleFamily::continuity,
+    .severity = Severity::warning,
+    .scope = RuleScope::child,
+    .title = "The key person works in the child's room",
+    .checks = "Of the key person's work minutes over the period, the share in the child's room (children.csv room). "
+              "A warning below key_person_room_share_min (default one half).",
+    .why = "A key person who works mostly in another room cannot be the child's familiar adult during the day.",
+    .fix = "Choose a key person from the child's room, or deploy the key person to that room.",
+    .reads = "[policy] key_person_room_share_min",
+    .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
+      return {fmt::format("key_person_room_share_min = {}", percent(c.key_person_room_share_min))};
+    },
+    .evidence = [](const EvidenceInput& in) {
+      return fmt::format("{} whose key person works mostly in another room",
+                         count_of(static_cast<long>(in.findings.size()), "child", "children"));
+    },
+    .make = make<KpRoom>,
+};
+
+extern const RuleInfo kBuddyAssigned{
+    .id = "BUDDY-ASSIGNED",
+    .family = RuleFamily::continuity,
+    .severity = Severity::warning,
+    .scope = RuleScope::child,
+    .title = "Every baby has a buddy",
+    .checks = "Every child who attends while under 2 has a buddy (a back-up key person) on those days: children.csv "
+              "buddy, or allocations.csv.",
+    .why = "Key persons have days off, holidays and breaks. A named buddy means the baby still has someone "
+           "familiar, rather than whoever is free.",
+    .fix = "Name a buddy for the child: ideally someone in the same room whose shifts cover the key person's "
+           "absences.",
+    .reads = "none",
+    .evidence = [](const EvidenceInput& in) {
+      return fmt::format("{} under 2 had no buddy", count_of(static_cast<long>(in.findings.size()), "child", "children"));
+    },
+    .make = make<BuddyAssigned>,
+};
 
 }  // namespace attune::rules

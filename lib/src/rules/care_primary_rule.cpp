@@ -9,7 +9,6 @@ namespace {
 
 class CarePrimary final : public Rule {
  public:
-  std::string_view id() const override { return "CARE-PRIMARY"; }
   void start(RuleContext& ctx) override {
     skip_ = !ctx.setting.recorded.care_log;
     if (skip_) ctx.not_evaluated(id(), "no care_log.csv; record who gave each nappy change, feed, sleep and settle to check this");
@@ -49,8 +48,25 @@ class CarePrimary final : public Rule {
 
 }  // namespace
 
-void add_care_primary_rule(std::vector<std::unique_ptr<Rule>>& rules) {
-  rules.push_back(std::make_unique<CarePrimary>());
-}
+extern const RuleInfo kCarePrimary{
+    .id = "CARE-PRIMARY",
+    .family = RuleFamily::continuity,
+    .severity = Severity::warning,
+    .scope = RuleScope::child,
+    .title = "Intimate care by the key person or buddy",
+    .checks = "Each nappy change, feed, sleep and settle in care_log.csv is given by the child's key person or buddy "
+              "on that day. One finding per child and day listing the others. Not evaluated without care_log.csv.",
+    .why = "Care routines are moments of close connection; being changed, fed and settled by a familiar adult is how "
+           "a baby learns to trust.",
+    .fix = "Plan who does care routines in the room so that key people care for their own key children.",
+    .reads = "none",
+    .evidence = [](const EvidenceInput& in) {
+      double moments = 0;
+      for (const Finding* f : in.findings) moments += number_value(*f, "by_others");
+      return fmt::format("{} of intimate care by adults other than the key person or buddy",
+                         count_of(static_cast<long>(moments), "moment", "moments"));
+    },
+    .make = make<CarePrimary>,
+};
 
 }  // namespace attune::rules

@@ -9,6 +9,8 @@
 namespace attune::rules {
 namespace {
 
+constexpr std::string_view kPfaExpiryId = "PFA-EXPIRY";
+
 constexpr std::string_view kNoPfaColumn =
     "staff.csv has no pfa_expiry column; add it (the last day each certificate is valid, "
     "empty for no certificate). Until then students and apprentices count at the level "
@@ -16,7 +18,6 @@ constexpr std::string_view kNoPfaColumn =
 
 class PfaOnSite final : public Rule {
  public:
-  std::string_view id() const override { return "PFA-ON-SITE"; }
   void start(RuleContext& ctx) override {
     skip_ = !ctx.setting.recorded.pfa_expiry;
     if (skip_) ctx.not_evaluated(id(), kNoPfaColumn);
@@ -44,7 +45,6 @@ class PfaOnSite final : public Rule {
 
 class PfaMealtime final : public Rule {
  public:
-  std::string_view id() const override { return "PFA-MEALTIME"; }
   void start(RuleContext& ctx) override {
     skip_ = !ctx.setting.recorded.pfa_expiry;
     if (skip_) ctx.not_evaluated(id(), kNoPfaColumn);
@@ -101,7 +101,6 @@ struct FirstAidGap {
 
 class PfaExpiry final : public Rule {
  public:
-  std::string_view id() const override { return "PFA-EXPIRY"; }
   /// The gaps are found here, not read from PFA-ON-SITE's findings, so this rule says
   /// the same whichever other rules run.
   void premises_day(RuleContext&, const Day& day, const RoomDay& rd) override {
@@ -136,7 +135,7 @@ class PfaExpiry final : public Rule {
 
   static void expired(RuleContext& ctx, StaffIndex i, Date expiry, const std::vector<FirstAidGap>& gaps) {
     const Period& period = ctx.setting.period;
-    Finding f = ctx.make("PFA-EXPIRY");
+    Finding f = ctx.make(kPfaExpiryId);
     f.staff = i;
     std::int64_t needed = 0;
     for (const FirstAidGap& gap : gaps) {
@@ -167,7 +166,7 @@ class PfaExpiry final : public Rule {
   }
 
   static void expiring(RuleContext& ctx, StaffIndex i, Date expiry) {
-    Finding f = ctx.make("PFA-EXPIRY");
+    Finding f = ctx.make(kPfaExpiryId);
     f.severity = Severity::warning;
     f.staff = i;
     const std::int64_t days = (expiry - ctx.setting.period.to).count();
@@ -180,10 +179,57 @@ class PfaExpiry final : public Rule {
 
 }  // namespace
 
-void add_first_aid_rules(std::vector<std::unique_ptr<Rule>>& rules) {
-  rules.push_back(std::make_unique<PfaOnSite>());
-  rules.push_back(std::make_unique<PfaMealtime>());
-  rules.push_back(std::make_unique<PfaExpiry>());
-}
+extern const RuleInfo kPfaOnSite{
+    .id = "PFA-ON-SITE",
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::premises,
+    .title = "A paediatric first aider on the premises",
+    .checks = "Whenever children are present, at least one person with an in-date paediatric first aid "
+              "certificate is on the premises and available: on a work or non-contact shift, not on a break "
+              "(unless the profile's pfa_counts_during_break says so).",
+    .why = "A choking or allergic reaction needs a trained first aider within moments, at any time of the day, "
+           "including the first and last half hour.",
+    .fix = "Rota a first aider across opening and closing, and make sure first aiders' breaks do not coincide.",
+    .reads = "[staff] pfa_counts_during_break",
+    .numbers = [](const RuleProfile& p, const ContinuityPolicy&) -> std::vector<std::string> {
+      return {p.pfa_counts_during_break ? "staff on a break count as available"
+                                        : "staff on a break do not count as available"};
+    },
+    .make = make<PfaOnSite>,
+};
+
+extern const RuleInfo kPfaMealtime{
+    .id = "PFA-MEALTIME",
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::room,
+    .title = "A paediatric first aider in the room at mealtimes",
+    .checks = "During each meal time of a room (the room's meals in setting.toml), while children are there, "
+              "someone on a work shift in the room holds an in-date paediatric first aid certificate.",
+    .why = "Since September 2025 the framework requires a member of staff with paediatric first aid in the room "
+           "while children eat, to act at once if a child chokes.",
+    .fix = "Move a first aider's break out of the meal time, or deploy a first aider to the room for the meal.",
+    .reads = "[[rooms]] meals",
+    .make = make<PfaMealtime>,
+};
+
+extern const RuleInfo kPfaExpiry{
+    .id = kPfaExpiryId,
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::staff,
+    .title = "Paediatric first aid certificates in date",
+    .checks = "Certificates that have expired by the end of the period: an error when the holder was on the "
+              "premises while PFA-ON-SITE failed (a valid certificate would have covered it), a warning "
+              "otherwise. Certificates expiring within pfa_expiry_warning_days after the period: a warning.",
+    .why = "A certificate lasts three years; an expired one does not count, and renewing takes booking ahead.",
+    .fix = "Book the renewal course before the expiry date.",
+    .reads = "[policy] pfa_expiry_warning_days",
+    .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
+      return {fmt::format("warn {} days before a certificate expires", c.pfa_expiry_warning_days)};
+    },
+    .make = make<PfaExpiry>,
+};
 
 }  // namespace attune::rules

@@ -25,7 +25,6 @@ void for_each_child(const Day& day, Visit visit) {
 
 class KpAssigned final : public Rule {
  public:
-  std::string_view id() const override { return "KP-ASSIGNED"; }
   void day(RuleContext& ctx, const Day& day) override {
     for_each_child(day, [&](ChildIndex child, TimeWindow span, RoomIndex room) {
       if (ctx.setting.key_people_on(child, day.date).first != kNone) return;
@@ -42,7 +41,6 @@ class KpAssigned final : public Rule {
 
 class KpValid final : public Rule {
  public:
-  std::string_view id() const override { return "KP-VALID"; }
   void day(RuleContext& ctx, const Day& day) override {
     for_each_child(day, [&](ChildIndex child, TimeWindow span, RoomIndex room) {
       const StaffIndex key = ctx.setting.key_people_on(child, day.date).first;
@@ -79,11 +77,45 @@ class KpValid final : public Rule {
   }
 };
 
+std::string without_key_person(const EvidenceInput& in) {
+  return fmt::format("{} without a valid key person ({})",
+                     count_of(static_cast<long>(in.findings.size()), "child-day", "child-days"),
+                     count_of(static_cast<long>(distinct_children(in.findings)), "child", "children"));
+}
+
 }  // namespace
 
-void add_key_person_rules(std::vector<std::unique_ptr<Rule>>& rules) {
-  rules.push_back(std::make_unique<KpAssigned>());
-  rules.push_back(std::make_unique<KpValid>());
-}
+extern const RuleInfo kKpAssigned{
+    .id = "KP-ASSIGNED",
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::child,
+    .title = "Every child has a key person",
+    .checks = "Every child attending on a date has a key person for that date: the key_person column of "
+              "children.csv, or the allocation in force in allocations.csv.",
+    .why = "The framework requires each child to be assigned a key person, who helps the child become familiar "
+           "with the setting, offers a settled relationship, and builds a relationship with the parents. A baby's "
+           "emotional security rests on a small number of consistent adults; the key person is the first of them.",
+    .fix = "Name a key person for the child in children.csv (or allocations.csv) and tell the parents who it is.",
+    .reads = "none",
+    .evidence = without_key_person,
+    .make = make<KpAssigned>,
+};
+
+extern const RuleInfo kKpValid{
+    .id = "KP-VALID",
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::child,
+    .title = "The key person is an employed practitioner",
+    .checks = "The key person named for a child on a date is employed on that date (between start_date and "
+              "leave_date in staff.csv) and is not a student, volunteer, cook or administrator.",
+    .why = "A key person who has left, has not started yet, or is on placement cannot offer the settled "
+           "relationship the role exists for; the child in effect has no key person.",
+    .fix = "Allocate an employed practitioner as the key person. A student can support a key person, not be one.",
+    .reads = "none",
+    .evidence = without_key_person,
+    .make = make<KpValid>,
+};
 
 }  // namespace attune::rules

@@ -15,7 +15,6 @@ int share_needed(int of, int percent) { return (of * percent + 99) / 100; }
 
 class QualLevel3 final : public Rule {
  public:
-  std::string_view id() const override { return "QUAL-LEVEL3"; }
   void room_day(RuleContext& ctx, const Day& day, const RoomDay& rd) override {
     BreachRun run(ctx, id(), day, rd.room, [](const Finding& f) {
       return fmt::format("no one at level 3 or above in ratio ({} in ratio, {})",
@@ -38,7 +37,6 @@ class QualLevel3 final : public Rule {
 
 class QualLevel2Half final : public Rule {
  public:
-  std::string_view id() const override { return "QUAL-LEVEL2-HALF"; }
   void room_day(RuleContext& ctx, const Day& day, const RoomDay& rd) override {
     BreachRun run(ctx, id(), day, rd.room, [](const Finding& f) {
       return fmt::format("{} of {} other staff in ratio hold level 2 or above; {} needed",
@@ -68,7 +66,6 @@ class QualLevel2Half final : public Rule {
 
 class QualBabyTraining final : public Rule {
  public:
-  std::string_view id() const override { return "QUAL-BABY-TRAINING"; }
   void start(RuleContext& ctx) override {
     skip_ = !ctx.setting.recorded.baby_training;
     if (skip_) ctx.not_evaluated(id(), "staff.csv has no baby_training column; add it (yes or no for each member of staff)");
@@ -101,7 +98,6 @@ class QualBabyTraining final : public Rule {
 
 class Under2RoomLead final : public Rule {
  public:
-  std::string_view id() const override { return "U2-ROOM-LEAD"; }
   void start(RuleContext& ctx) override {
     skip_ = !ctx.setting.recorded.under_2_experience;
     if (skip_) ctx.not_evaluated(id(), "staff.csv has no under_2_experience column; add it (yes or no for each member of staff)");
@@ -130,11 +126,79 @@ class Under2RoomLead final : public Rule {
 
 }  // namespace
 
-void add_qualification_rules(std::vector<std::unique_ptr<Rule>>& rules) {
-  rules.push_back(std::make_unique<QualLevel3>());
-  rules.push_back(std::make_unique<QualLevel2Half>());
-  rules.push_back(std::make_unique<QualBabyTraining>());
-  rules.push_back(std::make_unique<Under2RoomLead>());
-}
+extern const RuleInfo kQualLevel3{
+    .id = "QUAL-LEVEL3",
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::room,
+    .title = "A level 3 practitioner in every room",
+    .checks = "While children are present in a room, at least one member of staff counted in ratio there holds "
+              "(or counts at) a full and relevant level 3 qualification or above.",
+    .why = "The framework requires at least one level 3 qualified member of staff with each age group; they lead "
+           "the practice the children receive.",
+    .fix = "Rota a level 3 (or graduate) practitioner into the room for these times. A student or apprentice "
+           "counts at the level below the one they study for.",
+    .reads = "[staff] trainees_count_level_below, trainees_need_pfa",
+    .numbers = [](const RuleProfile& p, const ContinuityPolicy&) -> std::vector<std::string> {
+      if (!p.trainees_count_level_below) return {};
+      return {"a student or apprentice studying for level 6 (or QTS, EYTS, EYPS) counts at level 3"};
+    },
+    .make = make<QualLevel3>,
+};
+
+extern const RuleInfo kQualLevel2Half{
+    .id = "QUAL-LEVEL2-HALF",
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::room,
+    .title = "At least half of the other staff hold level 2",
+    .checks = "In each room while children are present: of the staff in ratio other than the one level 3 "
+              "practitioner, at least level2_min_percent per cent hold level 2 or above.",
+    .why = "The qualification mix is part of the statutory ratio requirements: unqualified staff count in the "
+           "headcount, but not more than half of the others.",
+    .fix = "Swap an unqualified member of staff for a qualified one at these times, or add a level 2 "
+           "practitioner.",
+    .reads = "[staff] level2_min_percent",
+    .numbers = [](const RuleProfile& p, const ContinuityPolicy&) -> std::vector<std::string> {
+      return {fmt::format("at least {}% of the other staff in ratio at level 2 or above", p.level2_min_percent)};
+    },
+    .make = make<QualLevel2Half>,
+};
+
+extern const RuleInfo kQualBabyTraining{
+    .id = "QUAL-BABY-TRAINING",
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::room,
+    .title = "Baby-care training in rooms with under-2s",
+    .checks = "In a room while under-2s are present, at least baby_training_min_percent per cent of the staff in "
+              "ratio have received training that specifically addresses the care of babies (staff.csv "
+              "baby_training).",
+    .why = "Babies communicate through cues, crying and body language; staff trained in their care read and "
+           "answer those cues, which is how attunement is built.",
+    .fix = "Deploy trained staff to the baby room at these times, or book baby-care training for the staff who "
+           "work there.",
+    .reads = "[staff] baby_training_min_percent",
+    .numbers = [](const RuleProfile& p, const ContinuityPolicy&) -> std::vector<std::string> {
+      return {fmt::format("at least {}% of staff in ratio trained in the care of babies", p.baby_training_min_percent)};
+    },
+    .make = make<QualBabyTraining>,
+};
+
+extern const RuleInfo kU2RoomLead{
+    .id = "U2-ROOM-LEAD",
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::room,
+    .title = "Under-2 experience in the room",
+    .checks = "While under-2s are present in a room, someone counted in ratio there has suitable experience of "
+              "working with under-2s (staff.csv under_2_experience). Not evaluated when staff.csv has no "
+              "under_2_experience column.",
+    .why = "The framework asks that the person in charge of under-2s has suitable experience of working with "
+           "them.",
+    .fix = "Rota an experienced practitioner into the baby room at these times.",
+    .reads = "none",
+    .make = make<Under2RoomLead>,
+};
 
 }  // namespace attune::rules

@@ -29,7 +29,7 @@ void check_ratio(RuleContext& ctx, std::string_view rule, const Day& day, const 
                  BreachRun::Describe describe) {
   BreachRun run(ctx, rule, day, rd.room, describe);
   for (const Segment& s : rd.segments) {
-    const int required = required_staff(s, ctx.profile);
+    const int required = s.required;
     if (s.staff_in_ratio >= required) {
       run.close();
       continue;
@@ -41,7 +41,6 @@ void check_ratio(RuleContext& ctx, std::string_view rule, const Day& day, const 
 
 class RatioRoom final : public Rule {
  public:
-  std::string_view id() const override { return "RATIO-ROOM"; }
   void room_day(RuleContext& ctx, const Day& day, const RoomDay& rd) override {
     check_ratio(ctx, id(), day, rd, describe_ratio);
   }
@@ -49,17 +48,74 @@ class RatioRoom final : public Rule {
 
 class RatioSetting final : public Rule {
  public:
-  std::string_view id() const override { return "RATIO-SETTING"; }
   void premises_day(RuleContext& ctx, const Day& day, const RoomDay& rd) override {
     check_ratio(ctx, id(), day, rd, describe_premises_ratio);
   }
 };
 
+/// The ratios of a profile, in words: "under 2: 1:3", ..., and who counts.
+std::vector<std::string> ratio_numbers(const RuleProfile& p, const ContinuityPolicy&) {
+  std::vector<std::string> out;
+  for (AgeBand band : kAgeBands) {
+    out.push_back(fmt::format("{}: 1:{}", age_band_label(band), p.children_per_adult[static_cast<std::size_t>(band)]));
+  }
+  if (p.graduate_children_per_adult > 0) {
+    std::vector<std::string> quals;
+    for (auto q : p.graduate_qualifications) quals.emplace_back(qualification_id(q));
+    out.push_back(fmt::format("3 and over: 1:{} while a graduate ({}) works in the room{}{}",
+                              p.graduate_children_per_adult, fmt::join(quals, ", "),
+                              p.graduate_needs_other_level3 ? " with at least one other level 3" : "",
+                              p.graduate_hours ? fmt::format(", between {}", format_window(*p.graduate_hours)) : ""));
+  }
+  out.push_back(fmt::format("mixed ages counted by the {} method", mixed_age_method_id(p.mixed_age_method)));
+  std::vector<std::string> roles;
+  for (auto r : p.in_ratio_roles) roles.emplace_back(role_id(r));
+  out.push_back(fmt::format("counted in ratio: {} (others only when in_ratio is yes); minimum age {} "
+                            "(apprentices {})",
+                            fmt::join(roles, ", "), p.minimum_age, p.minimum_age_apprentice));
+  if (p.trainees_count_level_below)
+    out.push_back(fmt::format("students and apprentices count at the level below the one they study for{}",
+                              p.trainees_need_pfa ? ", only with in-date paediatric first aid" : ""));
+  return out;
+}
+
 }  // namespace
 
-void add_ratio_rules(std::vector<std::unique_ptr<Rule>>& rules) {
-  rules.push_back(std::make_unique<RatioSetting>());
-  rules.push_back(std::make_unique<RatioRoom>());
-}
+extern const RuleInfo kRatioSetting{
+    .id = "RATIO-SETTING",
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::premises,
+    .title = "Staff:child ratio across the premises",
+    .checks = "At every minute children are present, the staff counted in ratio on the premises are at least the "
+              "number required for all the children present: each age band at the profile's ratio, mixed ages "
+              "counted by the profile's method, 3-and-over children at the graduate ratio where a graduate works "
+              "in their room.",
+    .why = "Ratios are the legal minimum number of adults for children's safety and care. The framework applies "
+           "them to the staff available to work directly with the children.",
+    .fix = "Add cover at the times shown, stagger breaks so fewer staff are off at once, or change the sessions "
+           "booked at those times.",
+    .reads = "[ratios] under_2, age_2, age_3_plus, mixed_age_method, [ratios.graduate]; [staff]",
+    .numbers = ratio_numbers,
+    .make = make<RatioSetting>,
+};
+
+extern const RuleInfo kRatioRoom{
+    .id = "RATIO-ROOM",
+    .family = RuleFamily::statutory,
+    .severity = Severity::error,
+    .scope = RuleScope::room,
+    .title = "Staff:child ratio in each room",
+    .checks = "In every room, at every minute children are present, the staff counted in ratio working in that "
+              "room are at least the number required for the children in that room (same arithmetic as "
+              "RATIO-SETTING, per room).",
+    .why = "A setting can meet its ratio on paper while one room is short: staff on the premises but deployed "
+           "elsewhere are not looking after the babies in this room. Deployment is what children experience.",
+    .fix = "Deploy staff to the room at these times: stagger lunch breaks, move a floater in, or move a session "
+           "to a room with capacity.",
+    .reads = "[ratios] under_2, age_2, age_3_plus, mixed_age_method, [ratios.graduate]; [staff]",
+    .numbers = ratio_numbers,
+    .make = make<RatioRoom>,
+};
 
 }  // namespace attune::rules

@@ -1,8 +1,10 @@
 #include "rule.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include <fmt/format.h>
 
-#include "attune/rules.hpp"
 #include "../util/text.hpp"
 
 namespace attune::rules {
@@ -74,18 +76,24 @@ std::int64_t int_value(const Finding& f, std::string_view name) {
   return 0;
 }
 
-std::vector<std::unique_ptr<Rule>> make_rules() {
-  std::vector<std::unique_ptr<Rule>> rules;
-  add_key_person_rules(rules);
-  add_ratio_rules(rules);
-  add_qualification_rules(rules);
-  add_first_aid_rules(rules);
-  add_staff_age_rule(rules);
-  add_coverage_rules(rules);
-  add_allocation_rules(rules);
-  add_transition_rules(rules);
-  add_care_primary_rule(rules);
-  return rules;
+double number_value(const Finding& f, std::string_view name) {
+  const FindingValue* v = f.value(name);
+  if (v == nullptr) return 0;
+  if (const auto* d = std::get_if<double>(v)) return *d;
+  if (const auto* i = std::get_if<std::int64_t>(v)) return static_cast<double>(*i);
+  return 0;
+}
+
+std::size_t distinct_children(const std::vector<const Finding*>& findings) {
+  std::set<std::uint32_t> children;
+  for (const Finding* f : findings) children.insert(f->child);
+  return children.size();
+}
+
+const Finding* extreme(const std::vector<const Finding*>& findings, std::string_view name, bool smallest) {
+  return *std::min_element(findings.begin(), findings.end(), [&](const Finding* a, const Finding* b) {
+    return smallest ? number_value(*a, name) < number_value(*b, name) : number_value(*a, name) > number_value(*b, name);
+  });
 }
 
 }  // namespace attune::rules

@@ -1,6 +1,10 @@
 #pragma once
 // What a rule is to the engine: it is shown each room-day and premises-day timeline, each
 // date, and finally the whole period, and appends Findings. Rules never read files.
+//
+// A rule is one unit: its check (a class deriving from Rule) and its RuleInfo (id, texts,
+// the numbers it reads, a factory) in one file of this folder, registered in
+// registry.cpp. docs/architecture.md walks through adding one.
 
 #include <memory>
 #include <string>
@@ -9,6 +13,7 @@
 
 #include "attune/finding.hpp"
 #include "attune/profile.hpp"
+#include "attune/rule_catalog.hpp"
 #include "attune/setting.hpp"
 #include "attune/timeline.hpp"
 #include "../continuity/ledger.hpp"
@@ -33,16 +38,22 @@ struct RuleContext {
 class Rule {
  public:
   virtual ~Rule() = default;
-  [[nodiscard]] virtual std::string_view id() const = 0;
+  /// The registry entry this check was made from (set by make_rules).
+  [[nodiscard]] const RuleInfo& info() const { return *info_; }
+  [[nodiscard]] std::string_view id() const { return info_->id; }
   /// Called once before the first date; a rule that cannot run says so here.
   virtual void start(RuleContext&) {}
   virtual void room_day(RuleContext&, const Day&, const RoomDay&) {}
   virtual void premises_day(RuleContext&, const Day&, const RoomDay&) {}
   virtual void day(RuleContext&, const Day&) {}
   virtual void finish(RuleContext&) {}
+
+ private:
+  friend std::vector<std::unique_ptr<Rule>> make_rules();
+  const RuleInfo* info_ = nullptr;
 };
 
-/// Every rule, statutory then continuity, in catalog order.
+/// A check of every registered rule, in the registry's order (registry.cpp).
 std::vector<std::unique_ptr<Rule>> make_rules();
 
 /// Merges the breach segments of one rule in one room-day that touch into one finding,
@@ -96,18 +107,21 @@ class BreachRun {
 std::string count_of(long n, std::string_view one, std::string_view many);
 std::int64_t int_value(const Finding& f, std::string_view name);
 
-// The rules, one factory per family of rules.
-void add_ratio_rules(std::vector<std::unique_ptr<Rule>>& rules);
-void add_qualification_rules(std::vector<std::unique_ptr<Rule>>& rules);
-void add_first_aid_rules(std::vector<std::unique_ptr<Rule>>& rules);
-void add_key_person_rules(std::vector<std::unique_ptr<Rule>>& rules);
-void add_staff_age_rule(std::vector<std::unique_ptr<Rule>>& rules);
-void add_coverage_rules(std::vector<std::unique_ptr<Rule>>& rules);
-void add_allocation_rules(std::vector<std::unique_ptr<Rule>>& rules);
-void add_transition_rules(std::vector<std::unique_ptr<Rule>>& rules);
-void add_care_primary_rule(std::vector<std::unique_ptr<Rule>>& rules);
+/// The factory of a RuleInfo: `.make = make<RatioRoom>`.
+template <class Check>
+std::unique_ptr<Rule> make() {
+  return std::make_unique<Check>();
+}
 
 /// "38%".
 std::string percent(double share);
+
+// For the policy summary's sentences (RuleInfo::evidence).
+/// A finding's value as a number (0 when it has none).
+double number_value(const Finding& f, std::string_view name);
+/// The children the findings are about.
+std::size_t distinct_children(const std::vector<const Finding*>& findings);
+/// The finding with the smallest (or largest) value of `name`; `findings` is not empty.
+const Finding* extreme(const std::vector<const Finding*>& findings, std::string_view name, bool smallest);
 
 }  // namespace attune::rules

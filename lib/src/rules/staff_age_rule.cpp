@@ -11,7 +11,6 @@ namespace {
 
 class StaffAge final : public Rule {
  public:
-  std::string_view id() const override { return "STAFF-AGE"; }
   void start(RuleContext& ctx) override {
     skip_ = !ctx.setting.recorded.staff_date_of_birth;
     if (skip_) {
@@ -67,8 +66,21 @@ class StaffAge final : public Rule {
 
 }  // namespace
 
-void add_staff_age_rule(std::vector<std::unique_ptr<Rule>>& rules) {
-  rules.push_back(std::make_unique<StaffAge>());
-}
+extern const RuleInfo kStaffAge{
+    .id = "STAFF-AGE",
+    .family = RuleFamily::statutory,
+    .severity = Severity::info,
+    .scope = RuleScope::staff,
+    .title = "Staff under the minimum age are not counted",
+    .checks = "Staff younger than the profile's minimum age on a date (17; apprentices 16) are not counted in "
+              "ratio; the finding lists those rostered to work with children.",
+    .why = "Under-17s may help but must be supervised at all times; they cannot be relied on for ratios.",
+    .fix = "Plan ratios without them, and make sure they are always working alongside an adult.",
+    .reads = "[staff] minimum_age, minimum_age_apprentice",
+    .numbers = [](const RuleProfile& p, const ContinuityPolicy&) -> std::vector<std::string> {
+      return {fmt::format("minimum age {} (apprentices {})", p.minimum_age, p.minimum_age_apprentice)};
+    },
+    .make = make<StaffAge>,
+};
 
 }  // namespace attune::rules

@@ -23,7 +23,6 @@ long together(const Day& day, ChildIndex child, StaffIndex staff) {
 
 class SettlingIn final : public Rule {
  public:
-  std::string_view id() const override { return "SETTLING-IN"; }
   void finish(RuleContext& ctx) override {
     const Setting& s = ctx.setting;
     const int sessions = s.policy.settling_in_sessions;
@@ -56,7 +55,6 @@ class SettlingIn final : public Rule {
 
 class Transition final : public Rule {
  public:
-  std::string_view id() const override { return "TRANSITION"; }
   void finish(RuleContext& ctx) override {
     const Setting& s = ctx.setting;
     for (ChildIndex c = 0; c < s.children.size(); ++c) {
@@ -96,9 +94,50 @@ class Transition final : public Rule {
 
 }  // namespace
 
-void add_transition_rules(std::vector<std::unique_ptr<Rule>>& rules) {
-  rules.push_back(std::make_unique<SettlingIn>());
-  rules.push_back(std::make_unique<Transition>());
-}
+extern const RuleInfo kSettlingIn{
+    .id = "SETTLING-IN",
+    .family = RuleFamily::continuity,
+    .severity = Severity::warning,
+    .scope = RuleScope::child,
+    .title = "The key person settles a new child in",
+    .checks = "For a child whose start_date falls in the period, in each of their first settling_in_sessions attended "
+              "days the key person is in the child's room for every minute the child is there.",
+    .why = "Settling in is when a baby first learns that this adult will come back, and that this place is safe: the "
+           "key person needs to be there throughout.",
+    .fix = "Plan the new child's first sessions around the key person's shifts, not the other way round.",
+    .reads = "[policy] settling_in_sessions",
+    .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
+      return {fmt::format("settling_in_sessions = {}", c.settling_in_sessions)};
+    },
+    .evidence = [](const EvidenceInput& in) {
+      return fmt::format("{} without the key person throughout",
+                         count_of(static_cast<long>(in.findings.size()), "settling-in session", "settling-in sessions"));
+    },
+    .make = make<SettlingIn>,
+};
+
+extern const RuleInfo kTransition{
+    .id = "TRANSITION",
+    .family = RuleFamily::continuity,
+    .severity = Severity::warning,
+    .scope = RuleScope::child,
+    .title = "Transitions are prepared with the new key person",
+    .checks = "When a child's key person or main room changes (from one attended day to the next), the child has "
+              "spent at least transition_together_minutes with the new key person (in the same room, the key person "
+              "on a work shift) on earlier days in the period.",
+    .why = "A move to a new room or a new key person is a loss for a baby; visits with the new adult beforehand turn "
+           "a stranger into someone familiar.",
+    .fix = "Plan visits to the new room with the new key person in the weeks before the move, or move the key person "
+           "with the child.",
+    .reads = "[policy] transition_together_minutes",
+    .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
+      return {fmt::format("transition_together_minutes = {}", c.transition_together_minutes)};
+    },
+    .evidence = [](const EvidenceInput& in) {
+      return fmt::format("{} not prepared with the new key person",
+                         count_of(static_cast<long>(in.findings.size()), "transition", "transitions"));
+    },
+    .make = make<Transition>,
+};
 
 }  // namespace attune::rules

@@ -246,6 +246,10 @@ const DayTimeline& TimelineBuilder::build(std::size_t day_index) {
   sort_events(premises_events, false, 0, scratch_, counts_);
   sweep(premises_events.data(), premises_events.data() + premises_events.size(),
         out.premises.segments);
+  for (RoomDay& room_day : out.rooms) {
+    for (Segment& s : room_day.segments) s.required = required_staff(s, profile);
+  }
+  for (Segment& s : out.premises.segments) s.required = required_staff(s, profile);
   return out;
 }
 
