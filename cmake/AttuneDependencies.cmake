@@ -14,3 +14,8 @@ set_target_properties(attune_libcsv PROPERTIES
   IMPORTED_LOCATION "${CSV_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${CSV_INCLUDE_DIR}")
 add_library(Csv::csv ALIAS attune_libcsv)
+
+# COIN-OR CBC (coinor-libcbc-dev): the planners' mixed-integer solver, through its C
+# interface; only lib/src/solver/cbc_backend.cpp includes it.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(CBC REQUIRED IMPORTED_TARGET cbc)

@@ -1,0 +1,166 @@
+// The solver backend: COIN-OR CBC (EPL-2.0) through its C interface. This is the only
+// file that includes CBC's header; everything else sees attune/solver.hpp.
+
+#include <Cbc_C_Interface.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "attune/solver.hpp"
+
+namespace attune::solver {
+namespace {
+
+/// CBC's driver (CbcMain1, behind Cbc_solve) keeps global state: one solve at a time.
+std::mutex& solve_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+struct ModelDeleter {
+  void operator()(Cbc_Model* m) const { Cbc_deleteModel(m); }
+};
+using CbcModelPtr = std::unique_ptr<Cbc_Model, ModelDeleter>;
+
+/// CBC's infinity is DBL_MAX.
+double to_cbc(double bound) {
+  if (bound == kInfinity) return DBL_MAX;
+  if (bound == -kInfinity) return -DBL_MAX;
+  return bound;
+}
+
+/// The model in CBC's column-major form, loaded in one call.
+void load(Cbc_Model* cbc, const Model& model) {
+  const std::size_t columns = model.variable_count(), rows = model.row_count();
+  std::vector<CoinBigIndex> start(columns + 1, 0);
+  for (std::uint32_t r = 0; r < rows; ++r)
+    for (const Term& t : model.row(r)) ++start[t.variable.index + 1];
+  for (std::size_t j = 0; j < columns; ++j) start[j + 1] += start[j];
+  std::vector<int> index(static_cast<std::size_t>(start[columns]));
+  std::vector<double> value(index.size());
+  std::vector<CoinBigIndex> next(start.begin(), start.end() - 1);
+  for (std::uint32_t r = 0; r < rows; ++r) {
+    for (const Term& t : model.row(r)) {
+      const auto k = static_cast<std::size_t>(next[t.variable.index]++);
+      index[k] = static_cast<int>(r);
+      value[k] = t.coefficient;
+    }
+  }
+  std::vector<double> col_lower(columns), col_upper(columns), objective(columns), row_lower(rows), row_upper(rows);
+  for (std::uint32_t j = 0; j < columns; ++j) {
+    col_lower[j] = to_cbc(model.lower(Variable{j}));
+    col_upper[j] = to_cbc(model.upper(Variable{j}));
+    objective[j] = model.objective(Variable{j});
+  }
+  for (std::uint32_t r = 0; r < rows; ++r) {
+    row_lower[r] = to_cbc(model.row_lower(r));
+    row_upper[r] = to_cbc(model.row_upper(r));
+  }
+  Cbc_loadProblem(cbc, static_cast<int>(columns), static_cast<int>(rows), start.data(), index.data(), value.data(),
+                  col_lower.data(), col_upper.data(), objective.data(), row_lower.data(), row_upper.data());
+}
+
+void configure(Cbc_Model* cbc, const Model& model, const SolveOptions& options, bool integer) {
+  Cbc_setLogLevel(cbc, 0);  // silent: attune's library never prints
+  Cbc_setObjSense(cbc, model.sense() == Sense::maximise ? -1.0 : 1.0);
+  if (integer) {
+    for (std::uint32_t j = 0; j < model.variable_count(); ++j)
+      if (model.is_integer(Variable{j})) Cbc_setInteger(cbc, static_cast<int>(j));
+  }
+  if (options.time_limit_seconds > 0) Cbc_setMaximumSeconds(cbc, options.time_limit_seconds);
+  Cbc_setAllowableGap(cbc, std::max(0.0, options.absolute_gap));
+  Cbc_setAllowableFractionGap(cbc, std::max(0.0, options.relative_gap));
+  if (integer && options.start.size() == model.variable_count()) {
+    std::vector<int> columns(model.variable_count());
+    for (std::size_t j = 0; j < columns.size(); ++j) columns[j] = static_cast<int>(j);
+    Cbc_setMIPStartI(cbc, static_cast<int>(columns.size()), columns.data(), options.start.data());
+  }
+}
+
+/// A model without variables: its rows are constants.
+Result solve_empty(const Model& model) {
+  Result r;
+  for (std::uint32_t row = 0; row < model.row_count(); ++row) {
+    if (model.row_lower(row) > 0.0 || model.row_upper(row) < 0.0) {
+      r.status = Status::infeasible;
+      return r;
+    }
+  }
+  r.status = Status::optimal;
+  r.objective = r.bound = 0.0;
+  return r;
+}
+
+/// A solution CBC reports must keep the model (up to its tolerances), or it is not one.
+bool acceptable(const Model& model, const std::vector<double>& values) {
+  return model.violation(values) <= 1e-5;
+}
+
+Result read_result(Cbc_Model* cbc, const Model& model, bool integer) {
+  Result r;
+  const std::size_t n = model.variable_count();
+  r.nodes = integer ? Cbc_getNodeCount(cbc) : 0;
+  const double* best = integer ? Cbc_bestSolution(cbc) : nullptr;
+  if (!integer && Cbc_isProvenOptimal(cbc) != 0) best = Cbc_getColSolution(cbc);
+  if (best != nullptr) {
+    r.values.assign(best, best + n);
+    if (!acceptable(model, r.values)) r.values.clear();
+  }
+  // An unbounded relaxation is also reported as "proved infeasible": ask that first. A
+  // linear programme (no integers) says which only through its initial solve.
+  const bool unbounded = integer ? Cbc_isContinuousUnbounded(cbc) != 0
+                                 : Cbc_isProvenInfeasible(cbc) != 0 && Cbc_isInitialSolveProvenPrimalInfeasible(cbc) == 0;
+  if (unbounded) {
+    r.status = Status::unbounded;
+    r.values.clear();
+  } else if (Cbc_isProvenInfeasible(cbc) != 0) {
+    r.status = Status::infeasible;
+    r.values.clear();
+  } else if (Cbc_isProvenOptimal(cbc) != 0 && r.has_solution()) {
+    r.status = Status::optimal;
+  } else {
+    r.status = r.has_solution() ? Status::feasible : Status::stopped;
+  }
+  if (r.has_solution()) r.objective = model.objective_value(r.values);
+  if (r.status == Status::optimal) {
+    r.bound = r.objective;
+  } else if (integer && r.status == Status::feasible) {
+    // CBC's bound is in its own (minimising) sense.
+    const double b = Cbc_getBestPossibleObjValue(cbc);
+    if (std::isfinite(b) && std::abs(b) < 1e300) r.bound = model.sense() == Sense::maximise ? -b : b;
+  }
+  if (!integer && r.status == Status::optimal) {
+    const double* d = Cbc_getReducedCost(cbc);
+    if (d != nullptr) {
+      r.reduced_costs.assign(d, d + n);  // d(objective as written)/dx, in either sense (the tests pin it)
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+Result solve(const Model& model, const SolveOptions& options) {
+  if (model.variable_count() == 0) return solve_empty(model);
+  bool integer = false;
+  for (std::uint32_t j = 0; j < model.variable_count() && !integer; ++j) integer = model.is_integer(Variable{j});
+  integer = integer && !options.relax_integrality;
+
+  const std::lock_guard lock(solve_mutex());
+  CbcModelPtr cbc(Cbc_newModel());
+  load(cbc.get(), model);
+  configure(cbc.get(), model, options, integer);
+  Cbc_solve(cbc.get());
+  return read_result(cbc.get(), model, integer);
+}
+
+std::string_view backend_name() {
+  static const std::string name = std::string("COIN-OR CBC ") + Cbc_getVersion();
+  return name;
+}
+
+}  // namespace attune::solver
