@@ -46,5 +46,6 @@ std::function<int()> setup_policy(CLI::App& app, const Environment& env);
 std::function<int()> setup_generate(CLI::App& app, const Environment& env);
 std::function<int()> setup_history(CLI::App& app, const Environment& env);
 std::function<int()> setup_init(CLI::App& app, const Environment& env);
+std::function<int()> setup_allocate(CLI::App& app, const Environment& env);
 
 }  // namespace attune::cli

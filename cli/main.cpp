@@ -29,6 +29,7 @@ std::span<const Command> commands() {
       {"rules", "list the rules of a profile", setup_rules},
       {"explain", "what one rule checks, why, and its source", setup_explain},
       {"history", "trends from the runs stored by `check --history FILE.db`", setup_history},
+      {"allocate", "propose key persons and buddies: the provably best allocation", setup_allocate},
       {"generate", "synthetic settings for demos and benchmarks", setup_generate},
   };
   return table;

@@ -21,6 +21,8 @@ struct ContinuityPolicy {
   double key_person_room_share_min = 0.5;
   /// TRANSITION: minutes the child spends with the new key person before a change.
   int transition_together_minutes = 60;
+  /// Every child has a buddy, not only the under-2s (what `attune allocate` proposes).
+  bool buddy_for_all = false;
 };
 
 }  // namespace attune

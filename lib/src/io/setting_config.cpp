@@ -105,7 +105,8 @@ void decode_policy(const ConfigReader& r, const ConfigNode& root, ContinuityPoli
   r.check_keys(*node,
                {"key_person_coverage_min", "key_or_buddy_coverage_min", "handover_window_minutes",
                 "settling_in_sessions", "max_key_children", "max_distinct_carers_per_week",
-                "pfa_expiry_warning_days", "key_person_room_share_min", "transition_together_minutes"},
+                "pfa_expiry_warning_days", "key_person_room_share_min", "transition_together_minutes",
+                "buddy_for_all"},
                "[policy]");
   if (auto v = r.number(*node, "key_person_coverage_min", 0, 1)) p.key_person_coverage_min = *v;
   if (auto v = r.number(*node, "key_or_buddy_coverage_min", 0, 1)) p.key_or_buddy_coverage_min = *v;
@@ -118,6 +119,7 @@ void decode_policy(const ConfigReader& r, const ConfigNode& root, ContinuityPoli
   if (auto v = r.number(*node, "key_person_room_share_min", 0, 1)) p.key_person_room_share_min = *v;
   if (auto v = r.integer(*node, "transition_together_minutes", 0, 100000))
     p.transition_together_minutes = static_cast<int>(*v);
+  if (auto v = r.boolean(*node, "buddy_for_all")) p.buddy_for_all = *v;
   decode_bands(r, *node, "max_key_children", p.max_key_children);
   decode_bands(r, *node, "max_distinct_carers_per_week", p.max_distinct_carers_per_week);
 }

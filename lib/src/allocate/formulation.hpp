@@ -1,0 +1,86 @@
+#pragma once
+// The allocation problem as a mixed-integer programme (solver::Model), for one solve:
+// the hard rules, the limits earlier stages fixed, and one goal.
+//
+//   x(p, s) = 1: s is pupil p's key person     y(p, s) = 1: s is p's buddy
+//   sum_s x(p, s) = 1                           sum_s y(p, s) = 1 (pupils with a buddy)
+//   x(p, s) + y(p, s) <= 1                      not both key person and buddy
+//   sum_p units(p, d) x(p, s) <= full - fixed_key(s, d)     each caseload, every kind of day
+//   sum_p units(p, d) y(p, s) <= full - fixed_buddy(s, d)   buddy loads likewise
+//   x(f, s) = x(g, s) for siblings f, g         a family shares its key person
+//   sum_p x(p, current(p)) >= M - max_changes   at most max_changes changes
+//
+// Coverage floors are exact: a pair whose coverage w(p, s) / attended(p) is below the
+// floor (compared as cross-multiplied integers) gets no variable at all. The goals:
+//   max_min_*        maximise t, with t <= sum_s coverage(p, s) x(p, s) for the pupils
+//   min_changes      minimise the changes (the sum above)
+//   max_key_minutes  maximise sum w(p, s) x(p, s)
+//   max_familiar     maximise key-or-buddy minutes: key minutes + buddy minutes - minutes
+//                    with both, where z(p, k, b) >= x(p, k) + y(p, b) - 1 marks a pair
+//   min_rank         minimise the position of pupil p's (key person id, buddy id)
+
+#include <optional>
+#include <vector>
+
+#include "attune/solver.hpp"
+#include "problem.hpp"
+
+namespace attune::alloc {
+
+/// What a solve must hold besides the hard rules.
+struct Limits {
+  std::optional<Share> baby_floor;  ///< every baby's key-person coverage at least this
+  std::optional<Share> floor;       ///< every pupil's
+  std::optional<int> max_changes;   ///< on top of the problem's own limit
+  std::optional<long> min_key_minutes;
+  std::optional<long> min_familiar_minutes;
+  /// Per pupil (or empty): the (key person, buddy) held; kNone key person = free.
+  std::vector<std::pair<StaffIndex, StaffIndex>> fixed;
+  /// Pairs proved to be in no optimal allocation, per pupil * staff + s (or empty).
+  std::vector<unsigned char> key_out, buddy_out;
+};
+
+enum class Goal : unsigned char {
+  feasible, max_min_babies, max_min_all, min_changes, max_key_minutes, max_familiar, min_rank
+};
+
+class Formulation {
+ public:
+  Formulation(const Problem& problem, const Limits& limits, Goal goal, std::size_t rank_pupil = 0);
+
+  [[nodiscard]] const solver::Model& model() const { return model_; }
+  /// Some pupil has no key person (or buddy) left to choose: no need to ask the solver.
+  [[nodiscard]] bool empty_choice() const { return empty_choice_; }
+  /// The allocation in a solution (key person: the x(p, s) nearest 1).
+  [[nodiscard]] Assignment decode(const solver::Result& result) const;
+  /// A solution vector for `a` (a starting point for the solver); empty when `a` uses a
+  /// pair this programme has no variable for.
+  [[nodiscard]] std::vector<double> encode(const Assignment& a) const;
+  /// x(p, s) and y(p, s), or nullopt when the pair has no variable.
+  [[nodiscard]] std::optional<solver::Variable> key_variable(std::size_t p, StaffIndex s) const;
+  [[nodiscard]] std::optional<solver::Variable> buddy_variable(std::size_t p, StaffIndex s) const;
+
+ private:
+  void choose_pairs(const Limits& limits);
+  void add_variables(Goal goal, std::size_t rank_pupil);
+  void add_rows(const Limits& limits);
+  void add_load_rows(const std::vector<std::int32_t>& vars, bool buddy);
+  void add_familiar(Goal goal, const Limits& limits);
+  void add_max_min(Goal goal);
+  [[nodiscard]] bool allowed(std::size_t p, StaffIndex s, const Limits& limits) const;
+
+  const Problem& p_;
+  solver::Model model_;
+  std::vector<unsigned char> key_ok_, buddy_ok_;  ///< pupil * staff + s
+  std::vector<std::int32_t> x_, y_;               ///< pupil * staff + s -> variable, or -1
+  struct Together {
+    std::uint32_t pupil;
+    StaffIndex key, buddy;
+    solver::Variable z;
+  };
+  std::vector<Together> z_;
+  std::optional<solver::Variable> t_;
+  bool empty_choice_ = false;
+};
+
+}  // namespace attune::alloc

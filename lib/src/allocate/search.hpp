@@ -1,0 +1,49 @@
+#pragma once
+// One solve of the allocation programme under a shared time budget, with its answer
+// checked exactly; and the reduced-cost test that rules pairs out of every optimum.
+
+#include <chrono>
+#include <optional>
+
+#include "formulation.hpp"
+
+namespace attune::alloc {
+
+/// What one solve found. `allocation` is set only when it passed the exact checks.
+struct Outcome {
+  solver::Status status = solver::Status::stopped;
+  std::optional<Assignment> allocation;
+  [[nodiscard]] bool proved() const {
+    return status == solver::Status::optimal || status == solver::Status::infeasible;
+  }
+};
+
+/// Whether `a` keeps the hard rules and `limits`, in exact arithmetic.
+bool keeps_limits(const Problem& p, const Limits& limits, const Assignment& a);
+
+class Search {
+ public:
+  /// `time_limit_seconds` (0: none) is shared by every solve made through this object.
+  Search(const Problem& problem, double time_limit_seconds);
+
+  /// Solves for `goal` under `limits`, starting from `start` where given. A solution
+  /// that fails the exact checks is not returned (the status then says `stopped`).
+  Outcome run(const Limits& limits, Goal goal, const Assignment* start = nullptr, std::size_t rank_pupil = 0);
+
+  /// Rules out of `limits` (key_out, buddy_out) every pair that no allocation reaching
+  /// `optimum` for `goal` (a whole-number objective, maximised) can use: its linear
+  /// relaxation's bound with the pair forced falls short by more than half a unit.
+  void rule_out(Limits& limits, Goal goal, long optimum);
+
+  [[nodiscard]] int solves() const { return solves_; }
+  [[nodiscard]] bool out_of_time() const;
+
+ private:
+  [[nodiscard]] double remaining_seconds() const;
+
+  const Problem& p_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  int solves_ = 0;
+};
+
+}  // namespace attune::alloc

@@ -1,0 +1,259 @@
+// The stages of the allocation, each proved before the next (see stages.hpp).
+
+#include "stages.hpp"
+
+#include <algorithm>
+
+#include "assignment.hpp"
+#include "search.hpp"
+
+namespace attune::alloc {
+namespace {
+
+/// Every coverage a pupil of the set could get, sorted and each once (exactly).
+std::vector<Share> candidates(const Problem& p, bool babies) {
+  std::vector<Share> all;
+  for (std::size_t i = 0; i < p.pupils.size(); ++i) {
+    if (babies && !p.pupils[i].baby) continue;
+    for (StaffIndex s : p.pupils[i].eligible) all.push_back(p.coverage(i, s));
+  }
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  return all;
+}
+
+std::optional<Share> above(const std::vector<Share>& candidates, Share v) {
+  const auto it = std::upper_bound(candidates.begin(), candidates.end(), v);
+  if (it == candidates.end()) return std::nullopt;
+  return *it;
+}
+
+struct Climb {
+  std::optional<Assignment> best;
+  bool proved = false;  ///< best is the optimum (or, without best, none exists)
+};
+
+/// The largest lowest coverage over the set (babies, or everyone) under `limits`.
+Climb climb(Search& search, const Problem& p, const std::vector<Share>& candidates, bool babies, Limits limits,
+            std::optional<Assignment> start) {
+  Climb c;
+  std::optional<Share> next;
+  if (start) {
+    c.best = std::move(start);
+    next = above(candidates, *lowest_coverage(p, *c.best, babies));
+  } else if (!candidates.empty()) {
+    next = candidates.front();
+  }
+  for (;;) {
+    if (!next) {  // the best so far reaches the highest candidate there is
+      c.proved = true;
+      return c;
+    }
+    (babies ? limits.baby_floor : limits.floor) = *next;
+    const Outcome o = search.run(limits, babies ? Goal::max_min_babies : Goal::max_min_all);
+    if (o.status == solver::Status::infeasible) {
+      c.proved = true;
+      return c;
+    }
+    if (!o.allocation) return c;  // stopped: not proved
+    c.best = o.allocation;
+    next = above(candidates, *lowest_coverage(p, *c.best, babies));
+  }
+}
+
+std::string word(const Outcome& o) { return std::string(solver::status_id(o.status)); }
+
+class Stager {
+ public:
+  Stager(const Problem& p, const AllocateOptions& options)
+      : p_(p), options_(options), search_(p, options.time_limit_seconds) {}
+
+  Staged run() {
+    const bool babies = std::any_of(p_.pupils.begin(), p_.pupils.end(), [](const Pupil& x) { return x.baby; });
+    bool going = true;
+    if (babies) going = options_.first_stage_only ? lowest_baby_only() : babies_with_tradeoff();
+    else out_.stages.push_back({"min_under_2_coverage", "skipped"});
+    if (going && (!babies || !options_.first_stage_only)) going = lowest_of_all();
+    if (!options_.first_stage_only) {
+      if (going && !p_.reallocate) going = fewest_changes();
+      else if (going) out_.stages.push_back({"changes", "skipped"});
+      if (going) going = most_key_minutes();
+      if (going) going = most_familiar_minutes();
+      if (going) tie_break();
+    }
+    out_.found = best_.has_value();
+    if (best_) out_.allocation = *best_;
+    out_.solves = search_.solves();
+    return std::move(out_);
+  }
+
+ private:
+  /// A stage ended; false when the next cannot start (nothing found, or infeasible).
+  bool ended(const char* name, bool proved, const std::string& status) {
+    out_.stages.push_back({name, proved ? "optimal" : status});
+    out_.proved = out_.proved && proved;
+    return best_.has_value();
+  }
+
+  bool lowest_baby_only() {
+    const Climb c = climb(search_, p_, candidates(p_, true), true, held_, std::nullopt);
+    return settle_first(c, "min_under_2_coverage");
+  }
+
+  /// The first stage to run: no allocation at all means infeasible (or stopped).
+  bool settle_first(const Climb& c, const char* name) {
+    if (!c.best) {
+      out_.infeasible = c.proved;
+      out_.proved = out_.proved && c.proved;
+      out_.stages.push_back({name, c.proved ? "infeasible" : "stopped"});
+      return false;
+    }
+    best_ = c.best;
+    held_.baby_floor = lowest_coverage(p_, *best_, true);
+    return ended(name, c.proved, "feasible");
+  }
+
+  bool babies_with_tradeoff() {
+    const auto cand = candidates(p_, true);
+    Limits none_changed = held_;
+    none_changed.max_changes = 0;
+    int k = 0;
+    Climb c = climb(search_, p_, cand, true, none_changed, std::nullopt);
+    bool proved = c.proved;
+    if (!c.best && c.proved) {  // no allocation keeps the rules without changes: how many are needed?
+      if (p_.max_changes && *p_.max_changes == 0) return settle_first(c, "min_under_2_coverage");
+      const Outcome m = search_.run(held_, Goal::min_changes);
+      if (!m.allocation) return settle_first(Climb{std::nullopt, m.proved()}, "min_under_2_coverage");
+      k = count_changes(p_, *m.allocation);
+      for (int kk = 0; kk < k; ++kk) out_.tradeoff.push_back({kk, std::nullopt});
+      Limits some = held_;
+      some.max_changes = k;
+      c = climb(search_, p_, cand, true, some, m.allocation);
+      proved = m.status == solver::Status::optimal && c.proved;
+    }
+    if (!c.best) return settle_first(c, "min_under_2_coverage");
+    for (;;) {
+      const Share v = *lowest_coverage(p_, *c.best, true);
+      out_.tradeoff.push_back({k, v});
+      if (p_.max_changes && k >= *p_.max_changes) break;
+      const auto next = above(cand, v);
+      if (!next) break;
+      Limits higher = held_;
+      higher.baby_floor = *next;
+      const Outcome m = search_.run(higher, Goal::min_changes);
+      if (m.status == solver::Status::infeasible) break;  // v is the best with any number of changes
+      if (!m.allocation) {
+        proved = false;
+        break;
+      }
+      proved = proved && m.status == solver::Status::optimal;
+      const int k2 = count_changes(p_, *m.allocation);
+      for (int kk = k + 1; kk < k2; ++kk) out_.tradeoff.push_back({kk, v});
+      Limits some = held_;
+      some.max_changes = k2;
+      c = climb(search_, p_, cand, true, some, m.allocation);
+      proved = proved && c.proved;
+      k = k2;
+    }
+    c.proved = proved;
+    return settle_first(c, "min_under_2_coverage");
+  }
+
+  bool lowest_of_all() {
+    const Climb c = climb(search_, p_, candidates(p_, false), false, held_, best_);
+    if (!c.best) return settle_first(c, "min_coverage");  // only when no baby came first
+    best_ = c.best;
+    held_.floor = lowest_coverage(p_, *best_, false);
+    return ended("min_coverage", c.proved, "feasible");
+  }
+
+  bool fewest_changes() {
+    const Outcome o = search_.run(held_, Goal::min_changes, &*best_);
+    if (o.allocation) best_ = o.allocation;
+    held_.max_changes = count_changes(p_, *best_);
+    return ended("changes", o.status == solver::Status::optimal, word(o)) && o.allocation;
+  }
+
+  bool most_key_minutes() {
+    const Outcome o = search_.run(held_, Goal::max_key_minutes, &*best_);
+    if (o.allocation) best_ = o.allocation;
+    held_.min_key_minutes = key_person_minutes(p_, *best_);
+    last_goal_ = Goal::max_key_minutes;
+    last_value_ = *held_.min_key_minutes;
+    return ended("key_person_minutes", o.status == solver::Status::optimal, word(o)) && o.allocation;
+  }
+
+  bool most_familiar_minutes() {
+    const bool buddies = std::any_of(p_.pupils.begin(), p_.pupils.end(), [](const Pupil& x) { return x.needs_buddy; });
+    if (!buddies) {
+      held_.min_familiar_minutes = key_or_buddy_minutes(p_, *best_);
+      out_.stages.push_back({"key_or_buddy_minutes", "optimal"});  // = key-person minutes, held
+      return true;
+    }
+    const Outcome o = search_.run(held_, Goal::max_familiar, &*best_);
+    if (o.allocation) best_ = o.allocation;
+    held_.min_familiar_minutes = key_or_buddy_minutes(p_, *best_);
+    last_goal_ = Goal::max_familiar;
+    last_value_ = *held_.min_familiar_minutes;
+    return ended("key_or_buddy_minutes", o.status == solver::Status::optimal, word(o)) && o.allocation;
+  }
+
+  /// Pupil by pupil in children.csv order, the smallest (key person id, buddy id) any
+  /// allocation keeping every stage can give, held before the next pupil is looked at.
+  void tie_break() {
+    Limits limits = held_;
+    search_.rule_out(limits, last_goal_, last_value_);
+    const Formulation open(p_, limits, Goal::feasible);  // the pairs still possible
+    limits.fixed.assign(p_.pupils.size(), {kNone, kNone});
+    bool proved = true;
+    for (std::size_t i = 0; i < p_.pupils.size(); ++i) {
+      if (smaller_pair_possible(open, i)) {
+        const Outcome o = search_.run(limits, Goal::min_rank, &*best_, i);
+        if (o.allocation) best_ = o.allocation;
+        proved = proved && o.status == solver::Status::optimal;
+      }
+      limits.fixed[i] = {best_->key[i], best_->buddy[i]};
+    }
+    ended("tie_break", proved, "feasible");
+  }
+
+  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> rank(StaffIndex key, StaffIndex buddy) const {
+    return {p_.staff_rank[key], buddy == kNone ? 0u : p_.staff_rank[buddy]};
+  }
+
+  [[nodiscard]] bool smaller_pair_possible(const Formulation& open, std::size_t i) const {
+    const auto now = rank(best_->key[i], best_->buddy[i]);
+    for (StaffIndex k : p_.pupils[i].eligible) {
+      if (!open.key_variable(i, k) || rank(k, kNone).first > now.first) continue;
+      if (!p_.pupils[i].needs_buddy) {
+        if (rank(k, kNone) < now) return true;
+        continue;
+      }
+      for (StaffIndex b : p_.pupils[i].eligible)
+        if (b != k && open.buddy_variable(i, b) && rank(k, b) < now) return true;
+    }
+    return false;
+  }
+
+  const Problem& p_;
+  const AllocateOptions& options_;
+  Search search_;
+  Staged out_;
+  Limits held_;
+  std::optional<Assignment> best_;
+  Goal last_goal_ = Goal::max_key_minutes;
+  long last_value_ = 0;
+};
+
+}  // namespace
+
+Staged optimise(const Problem& problem, const AllocateOptions& options) {
+  if (problem.pupils.empty()) {
+    Staged s;
+    s.found = true;
+    return s;
+  }
+  return Stager(problem, options).run();
+}
+
+}  // namespace attune::alloc
