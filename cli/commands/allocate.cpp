@@ -95,7 +95,8 @@ std::function<int()> setup_allocate(CLI::App& app, const Environment& env) {
   app.add_option("--to", o->input.to, "last day of the period (overrides [period])")->check(kDate);
   app.add_option("--profile", o->input.profile, "rule profile to use instead of the setting's");
   app.add_option("--max-changes", o->max_changes, "at most N children get a new key person")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& v) { return v.starts_with('-') ? std::string("must be 0 or more") : std::string{}; }, "N"));
   app.add_option("--keep", o->keep, "these children keep their key person (child ids, comma-separated)")
       ->delimiter(',');
   app.add_flag("--reallocate", o->reallocate, "a new term: do not try to keep changes few");
@@ -104,7 +105,12 @@ std::function<int()> setup_allocate(CLI::App& app, const Environment& env) {
   app.add_option("--format", o->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("-o,--output", o->output, "write the proposal as allocations.csv to FILE (atomically)");
   app.add_option("--time-limit", o->time_limit, "seconds the solver may take over all stages (default 60)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            double x = 0;
+            return CLI::detail::lexical_cast(v, x) && x > 0 ? std::string{} : std::string("must be a number of seconds above 0");
+          },
+          "SECONDS"));
   app.add_flag("--redact", o->redact, "show ids instead of children's and staff names");
   return [o, &env] { return run_allocate(*o, env); };
 }

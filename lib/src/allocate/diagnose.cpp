@@ -207,10 +207,10 @@ Explanation explain_infeasible(const Problem& problem, double time_limit_seconds
       int needed = 0;
       for (std::size_t i = 0; i < unlimited.pupils.size(); ++i)
         if (unlimited.pupils[i].current_eligible && o.allocation->key[i] != unlimited.pupils[i].current_key) ++needed;
-      return {fmt::format("with at most {} {} no allocation keeps the caps: at least {} {} need a new key person",
-                          *problem.max_changes, *problem.max_changes == 1 ? "change" : "changes", needed,
-                          needed == 1 ? "child" : "children"),
-              fmt::format("allow {} changes or more (--max-changes {})", needed, needed)};
+      return {fmt::format("with at most {} {} no allocation keeps the caps: at least {} a new key person",
+                          *problem.max_changes, *problem.max_changes == 1 ? "change" : "changes",
+                          needed == 1 ? std::string("1 child needs") : fmt::format("{} children need", needed)),
+              fmt::format("allow {} {} or more (--max-changes {})", needed, needed == 1 ? "change" : "changes", needed)};
     }
   }
   return {"no allocation keeps every cap, buddy and family rule at once, although no single day has more children "

@@ -1,0 +1,209 @@
+// attune allocate, case by case (numbers worked out by hand), and the round trip: the
+// allocations.csv it writes, read back by check, gives exactly the coverage it predicted.
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "attune/allocate.hpp"
+#include "test_support.hpp"
+
+using namespace attune;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kTwoStaff = R"(staff:
+  - { id: s1, name: Sam, date_of_birth: 1990-01-01, role: practitioner, qualification: level3, pfa_expiry: 2029-01-31, baby_training: "yes" }
+  - { id: s2, name: Sue, date_of_birth: 1990-01-01, role: practitioner, qualification: level3, pfa_expiry: 2029-01-31, baby_training: "yes" }
+)";
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Writes allocations.csv into a copy of the setting's folder, names it in [data], and
+/// checks the copy: every child's key person and minutes must be the proposal's.
+void round_trip(const fs::path& folder) {
+  INFO(folder.string());
+  LoadResult loaded = load_setting(folder, LoadOptions{});
+  REQUIRE(loaded.setting.has_value());
+  const Setting& s = *loaded.setting;
+  const AllocationProposal p = allocate(s, AllocateOptions{});
+  REQUIRE(p.status == AllocationStatus::optimal);
+  const fs::path copy = fs::temp_directory_path() / ("attune-allocate-" + std::to_string(getpid()) + "-" + folder.filename().string());
+  fs::remove_all(copy);
+  fs::copy(folder, copy, fs::copy_options::recursive);
+  std::ofstream(copy / "allocations.csv") << render_allocations_csv(s, p, s.period.from);
+  std::string toml = read_file(copy / "setting.toml");
+  const auto data = toml.find("[data]\n");
+  REQUIRE(data != std::string::npos);
+  REQUIRE(toml.find("allocations =") == std::string::npos);
+  toml.insert(data + 7, "allocations = \"allocations.csv\"\n");
+  std::ofstream(copy / "setting.toml") << toml;
+
+  LoadResult again = load_setting(copy, LoadOptions{});
+  std::string problems;
+  for (const auto& d : again.diagnostics.sorted()) problems += format_diagnostic(d) + "\n";
+  INFO(problems);
+  REQUIRE(again.setting.has_value());
+  Diagnostics d;
+  const auto profile = load_profile(std::string(ATTUNE_TEMPLATES_DIR) + "/profiles/" + s.profile + ".toml", d);
+  REQUIRE(profile.has_value());
+  const CheckResult checked = check_setting(*again.setting, *profile);
+  for (const ChildAllocation& c : p.children) {
+    const ChildMetrics& m = checked.metrics.children.at(c.child);
+    CHECK(m.key_person == c.proposed.key_person);
+    CHECK(m.attended_minutes == c.attended_minutes);
+    CHECK(m.key_person_minutes == c.proposed.key_person_minutes);
+    CHECK(m.key_or_buddy_minutes == c.proposed.key_or_buddy_minutes);
+  }
+  // And the caps the proposal kept are the caps check counts.
+  CHECK(test::findings_of(checked, "KP-CASELOAD").empty());
+  fs::remove_all(copy);
+}
+
+}  // namespace
+
+TEST_CASE("allocate: check reads the written allocations.csv back with exactly the predicted coverage") {
+  int settings = 0;
+  for (const fs::path& setting : find_settings(ATTUNE_EXAMPLES_DIR)) {
+    const fs::path folder = fs::is_directory(setting) ? setting : setting.parent_path();
+    if (!fs::exists(folder / "setting.toml")) continue;  // setting.yaml: one file, no allocations.csv to name
+    round_trip(folder);
+    ++settings;
+  }
+  CHECK(settings >= 3);  // sunflower and the two imports
+}
+
+TEST_CASE("allocate: identical babies are shared out by the tie-break, smallest ids first") {
+  // Two babies with the same day, two adults there all day, one baby each
+  // (under_2 = 1): every allocation has the same value at every stage, so the tie-break
+  // decides: c1 (first in children.csv) gets (s1, s2), c2 (s2, s1).
+  const Setting s = test::load_yaml(test::header() + kTwoStaff + R"(policy: { max_key_children: { under_2: 1, age_2: 6, age_3_plus: 8 } }
+children:
+  - { id: c1, name: Amy, date_of_birth: 2025-06-01, room: babies, key_person: s2, buddy: s1 }
+  - { id: c2, name: Ben, date_of_birth: 2025-06-01, room: babies, key_person: s1, buddy: s2 }
+shifts:
+  - { staff: s1, date: 2026-11-02, start: "08:00", end: "17:00", room: babies, kind: work }
+  - { staff: s2, date: 2026-11-02, start: "08:00", end: "17:00", room: babies, kind: work }
+attendance:
+  - { child: c1, date: 2026-11-02, start: "09:00", end: "15:00" }
+  - { child: c2, date: 2026-11-02, start: "09:00", end: "15:00" }
+)");
+  AllocateOptions reallocate;
+  reallocate.reallocate = true;  // a new term: keeping today's (s2, s1) is not worth anything
+  const AllocationProposal p = allocate(s, reallocate);
+  REQUIRE(p.status == AllocationStatus::optimal);
+  CHECK(p.children[0].proposed.key_person == 0);
+  CHECK(p.children[0].proposed.buddy == 1);
+  CHECK(p.children[1].proposed.key_person == 1);
+  CHECK(p.children[1].proposed.buddy == 0);
+  CHECK(p.after.changes == 2);
+  CHECK(p.stages[2].status == "skipped");
+  // Without --reallocate, stage 3 keeps today's allocation (0 changes) instead.
+  const AllocationProposal q = allocate(s, AllocateOptions{});
+  CHECK(q.after.changes == 0);
+  CHECK(q.children[0].proposed.key_person == 1);
+}
+
+TEST_CASE("allocate: --keep holds a child's key person, and too few changes is named as the cause") {
+  // c1 is best with s1 (08:00-17:00) and has s2 (08:00-10:00) today; c2 has s1.
+  // under_2 = 1: only one baby per key person.
+  const std::string yaml = test::header() + kTwoStaff + R"(policy: { max_key_children: { under_2: 1, age_2: 6, age_3_plus: 8 } }
+children:
+  - { id: c1, name: Amy, date_of_birth: 2025-06-01, room: babies, key_person: s2, buddy: s1 }
+  - { id: c2, name: Ben, date_of_birth: 2025-06-01, room: babies, key_person: s1, buddy: s2 }
+shifts:
+  - { staff: s1, date: 2026-11-02, start: "08:00", end: "17:00", room: babies, kind: work }
+  - { staff: s2, date: 2026-11-02, start: "08:00", end: "12:00", room: babies, kind: work }
+attendance:
+  - { child: c1, date: 2026-11-02, start: "08:00", end: "16:00" }
+  - { child: c2, date: 2026-11-02, start: "08:00", end: "12:00" }
+)";
+  const Setting s = test::load_yaml(yaml);
+  // c1: s1 480/480, s2 240/480. c2: s1 240/240, s2 240/240. Best: c1 s1, c2 s2 (both 1.0).
+  const AllocationProposal best = allocate(s, AllocateOptions{});
+  REQUIRE(best.status == AllocationStatus::optimal);
+  CHECK(best.after.min_under_2_coverage == Share{1, 1});
+  CHECK(best.after.changes == 2);
+  AllocateOptions keep;
+  keep.keep = {1};  // c2 keeps s1, so c1 must keep s2: 240/480
+  const AllocationProposal kept = allocate(s, keep);
+  REQUIRE(kept.status == AllocationStatus::optimal);
+  CHECK(kept.after.min_under_2_coverage == Share{1, 2});
+  CHECK(kept.children[0].proposed.key_person == 1);
+  // A swap needs 2 changes; with at most 1 no allocation keeps the cap.
+  AllocateOptions one;
+  one.max_changes = 1;
+  const AllocationProposal limited = allocate(s, one);
+  CHECK(limited.status == AllocationStatus::optimal);  // 0 changes is allowed: today's
+  CHECK(limited.after.changes == 0);
+  // Make today's allocation break the cap (both with s1): then 1 change is needed, so 0 is infeasible.
+  const Setting both = test::load_yaml(test::header() + kTwoStaff + R"(policy: { max_key_children: { under_2: 1, age_2: 6, age_3_plus: 8 } }
+children:
+  - { id: c1, name: Amy, date_of_birth: 2025-06-01, room: babies, key_person: s1, buddy: s2 }
+  - { id: c2, name: Ben, date_of_birth: 2025-06-01, room: babies, key_person: s1, buddy: s2 }
+shifts:
+  - { staff: s1, date: 2026-11-02, start: "08:00", end: "17:00", room: babies, kind: work }
+  - { staff: s2, date: 2026-11-02, start: "08:00", end: "12:00", room: babies, kind: work }
+attendance:
+  - { child: c1, date: 2026-11-02, start: "08:00", end: "16:00" }
+  - { child: c2, date: 2026-11-02, start: "08:00", end: "12:00" }
+)");
+  AllocateOptions none;
+  none.max_changes = 0;
+  const AllocationProposal stuck = allocate(both, none);
+  CHECK(stuck.status == AllocationStatus::infeasible);
+  CHECK(stuck.reason == "with at most 0 changes no allocation keeps the caps: at least 1 child needs a new key person");
+  CHECK(stuck.what_to_change == "allow 1 change or more (--max-changes 1)");
+  // And the trade-off without a limit starts with "no allocation" at 0 changes.
+  const AllocationProposal free = allocate(both, AllocateOptions{});
+  REQUIRE(free.tradeoff.size() >= 2);
+  CHECK_FALSE(free.tradeoff[0].min_under_2_coverage.has_value());
+  CHECK(free.tradeoff[1].min_under_2_coverage == Share{1, 1});
+}
+
+TEST_CASE("allocate: no baby attends: stage 1 is skipped and there is no trade-off") {
+  const Setting s = test::load_yaml(test::header() + kTwoStaff + R"(children:
+  - { id: c1, name: Amy, date_of_birth: 2022-06-01, room: pre, key_person: s2 }
+shifts:
+  - { staff: s1, date: 2026-11-02, start: "08:00", end: "12:00", room: pre, kind: work }
+  - { staff: s2, date: 2026-11-02, start: "08:00", end: "10:00", room: pre, kind: work }
+attendance:
+  - { child: c1, date: 2026-11-02, start: "08:00", end: "12:00" }
+)");
+  const AllocationProposal p = allocate(s, AllocateOptions{});
+  REQUIRE(p.status == AllocationStatus::optimal);
+  CHECK_FALSE(p.after.min_under_2_coverage.has_value());
+  CHECK(p.after.min_coverage == Share{1, 1});  // s1 240/240
+  CHECK(p.tradeoff.empty());
+  CHECK(p.stages[0].status == "skipped");
+  CHECK(p.children[0].proposed.buddy == kNone);  // aged 3: no buddy unless buddy_for_all
+  AllocateOptions first;
+  first.first_stage_only = true;
+  CHECK(allocate(s, first).after.min_coverage == Share{1, 1});
+}
+
+TEST_CASE("allocate: nobody can be a child's key person, in the nursery's words") {
+  const Setting s = test::load_yaml(test::header() + R"(staff:
+  - { id: s1, name: Sam, date_of_birth: 2004-01-01, role: student, qualification: none, pfa_expiry: 2029-01-31, baby_training: "yes", studying: level3 }
+children:
+  - { id: c1, name: Amy, date_of_birth: 2022-06-01, room: pre, key_person: s1 }
+shifts:
+  - { staff: s1, date: 2026-11-02, start: "08:00", end: "12:00", room: pre, kind: work }
+attendance:
+  - { child: c1, date: 2026-11-02, start: "08:00", end: "12:00" }
+)");
+  const AllocationProposal p = allocate(s, AllocateOptions{});
+  CHECK(p.status == AllocationStatus::infeasible);
+  CHECK(p.reason.starts_with("Amy (c1) attends, but no member of staff can be a key person on every day"));
+  AllocateOptions redact;
+  redact.redact = true;
+  CHECK(allocate(s, redact).reason.starts_with("c1 attends"));
+}
