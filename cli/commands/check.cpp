@@ -6,6 +6,7 @@
 #include <mutex>
 #include <optional>
 
+#include "attune/allocate.hpp"
 #include "attune/check.hpp"
 #include "attune/document.hpp"
 #include "attune/render.hpp"
@@ -94,7 +95,9 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   CheckOptions options;
   options.only = o.only;
   options.room_days = format == "markdown";  // the document's rooms
-  const CheckResult result = check_setting(loaded.setting, loaded.profile, options);
+  CheckResult result = check_setting(loaded.setting, loaded.profile, options);
+  // One setting read by a person: point to `attune allocate` when coverage is short.
+  if (!render.group && format == "text") result.allocation_hint = allocation_hint(loaded.setting, result);
   const SettingReport report{loaded.setting, loaded.profile, result};
   if (!o.history.empty()) out.record = history::record_checked(path, loaded.setting, result);
   out.entry.checked = true;

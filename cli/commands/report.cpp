@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "attune/allocate.hpp"
+
 #include "attune/check.hpp"
 #include "attune/document.hpp"
 #include "attune/group_report.hpp"
@@ -108,7 +110,8 @@ int run_report(const ReportCommand& o, const Environment& env) {
   const LoadedSetting& loaded = *one.loaded;
   CheckOptions check;
   check.room_days = true;  // the charts
-  const CheckResult result = check_setting(loaded.setting, loaded.profile, check);
+  CheckResult result = check_setting(loaded.setting, loaded.profile, check);
+  if (format != "data") result.allocation_hint = allocation_hint(loaded.setting, result);
   const SettingReport report{loaded.setting, loaded.profile, result};
   DocumentOptions options;
   options.format = format == "markdown" ? DocumentFormat::markdown : DocumentFormat::html;

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "attune/allocate.hpp"
+#include "attune/document.hpp"
+#include "attune/render.hpp"
 #include "test_support.hpp"
 
 using namespace attune;
@@ -206,4 +208,35 @@ attendance:
   AllocateOptions redact;
   redact.redact = true;
   CHECK(allocate(s, redact).reason.starts_with("c1 attends"));
+}
+
+TEST_CASE("check's text and HTML reports point to allocate with the computed coverage") {
+  // tests/cli/allocate-greedy-worse: Ben has 120 of 240 minutes with his key person s2
+  // (50% < 60%: KP-COVERAGE); the best allocation gives every baby at least 390/480 = 81.25%.
+  const std::string case_dir = std::string(ATTUNE_EXAMPLES_DIR) + "/../tests/cli/allocate-greedy-worse";
+  LoadResult loaded = load_setting(case_dir, LoadOptions{});
+  REQUIRE(loaded.setting.has_value());
+  const Setting& s = *loaded.setting;
+  CheckResult r = check_setting(s, test::group_profile());
+  REQUIRE_FALSE(test::findings_of(r, "KP-COVERAGE").empty());
+  r.allocation_hint = allocation_hint(s, r);
+  REQUIRE(r.allocation_hint.has_value());
+  CHECK(r.allocation_hint->babies);
+  CHECK(r.allocation_hint->best == doctest::Approx(0.8125));
+  CHECK(r.allocation_hint->now == doctest::Approx(0.5));
+  const std::string line = "`attune allocate` finds an allocation with the lowest baby coverage at 81% (50% today).";
+  const RuleProfile profile = test::group_profile();
+  const SettingReport report{s, profile, r};
+  CHECK(render_text(std::span<const SettingReport>(&report, 1), RenderOptions{}).find(line) != std::string::npos);
+  std::ifstream in(std::string(ATTUNE_TEMPLATES_DIR) + "/report/report.html");
+  std::stringstream html;
+  html << in.rdbuf();
+  std::string error;
+  const auto doc = render_document(html.str(), report, DocumentOptions{}, error);
+  REQUIRE(doc.has_value());
+  CHECK(doc->find("attune allocate finds an allocation with the lowest baby coverage at 81% (50% today).") !=
+        std::string::npos);
+  // No coverage finding, no pointer (and no solve).
+  CheckResult quiet;
+  CHECK_FALSE(allocation_hint(s, quiet).has_value());
 }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "attune/age_band.hpp"
+#include "attune/check.hpp"
 #include "attune/setting.hpp"
 
 namespace attune {
@@ -147,5 +148,15 @@ std::string render_allocation_text(const Setting& setting, const AllocationPropo
 
 /// The `attune.allocation/1` JSON document (docs/allocate.md).
 std::string render_allocation_json(const Setting& setting, const AllocationProposal& proposal);
+
+/// When KP-COVERAGE or KP-BUDDY-COVERAGE fired in `result`: the best lowest baby coverage
+/// (stage 1; of all children when no baby attends) allocate proves, and today's. Nullopt
+/// when neither fired, or when the optimum was not proved within `time_limit_seconds`.
+std::optional<AllocationHint> allocation_hint(const Setting& setting, const CheckResult& result,
+                                              double time_limit_seconds = 10.0);
+
+/// "`attune allocate` finds an allocation with the lowest baby coverage at 94% (53% today)",
+/// without the backquotes when `plain` (for HTML).
+std::string allocation_hint_text(const AllocationHint& hint, bool plain);
 
 }  // namespace attune

@@ -90,12 +90,22 @@ struct Metrics {
   bool room_days_breaches_only = false;
 };
 
+/// What `attune allocate` can reach, for the pointer in the text and HTML reports when
+/// KP-COVERAGE or KP-BUDDY-COVERAGE fires (see attune/allocate.hpp, allocation_hint).
+struct AllocationHint {
+  bool babies = true;  ///< the lowest baby coverage; false: of all children (no baby attends)
+  double best = 0.0;   ///< proved optimal
+  double now = 0.0;    ///< today's
+};
+
 struct CheckResult {
   std::string profile;  ///< profile id
   Period period;
   std::vector<Finding> findings;  ///< sorted with sort_findings
   FindingCounts counts;
   Metrics metrics;
+  /// Set by the caller (`attune check` and `attune report` for one setting), not by check_setting.
+  std::optional<AllocationHint> allocation_hint;
 };
 
 struct CheckOptions {

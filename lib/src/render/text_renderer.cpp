@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/allocate.hpp"
 #include "attune/render.hpp"
 #include "attune/rules.hpp"
 #include "continuity_table.hpp"
@@ -129,6 +130,7 @@ void render_one(std::string& out, const SettingReport& report, const RenderOptio
     }
   }
   render_accepted(out, s, r, style, options.redact);
+  if (r.allocation_hint) out += "\n" + allocation_hint_text(*r.allocation_hint, false) + ".\n";
   render_continuity_table(out, report, style, options.redact);
   if (!r.findings.empty())
     out += style.dim("\nRun `attune explain RULE` for what a rule checks, why, and its source.") + "\n";

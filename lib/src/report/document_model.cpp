@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "attune/allocate.hpp"
 #include "attune/rule_catalog.hpp"
 #include "svg_charts.hpp"
 #include "../util/text.hpp"
@@ -234,6 +235,8 @@ nlohmann::ordered_json document_model(const SettingReport& report, const ModelOp
                         : "";
   j["continuity"] = continuity_json(report, options);
   j["has_continuity"] = !j["continuity"]["children"].empty();
+  j["allocation_hint"] = report.result.allocation_hint ? allocation_hint_text(*report.result.allocation_hint, true) + "."
+                                                       : std::string();
   std::string caseload_chart;
   j["key_persons"] = key_persons_json(report, options, caseload_chart);
   j["caseload_chart"] = caseload_chart;

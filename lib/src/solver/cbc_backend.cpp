@@ -95,9 +95,30 @@ Result solve_empty(const Model& model) {
   return r;
 }
 
-/// A solution CBC reports must keep the model (up to its tolerances), or it is not one.
-bool acceptable(const Model& model, const std::vector<double>& values) {
-  return model.violation(values) <= 1e-5;
+/// A solution CBC reports must keep the model (up to its tolerances, which are relative:
+/// a row of 300,000 minutes may miss by a few thousandths), or it is not one.
+bool acceptable(const Model& model, const std::vector<double>& values, bool integer) {
+  constexpr double kTolerance = 1e-6;
+  auto scale = [](double a, double b) {
+    return std::max({1.0, std::isfinite(a) ? std::abs(a) : 0.0, std::isfinite(b) ? std::abs(b) : 0.0});
+  };
+  for (std::uint32_t j = 0; j < model.variable_count(); ++j) {
+    const Variable v{j};
+    const double x = values[j], lo = model.lower(v), hi = model.upper(v);
+    if (lo - x > kTolerance * scale(lo, hi) || x - hi > kTolerance * scale(lo, hi)) return false;
+    if (integer && model.is_integer(v) && std::abs(x - std::round(x)) > 1e-5) return false;
+  }
+  for (std::uint32_t r = 0; r < model.row_count(); ++r) {
+    double activity = 0.0, size = 0.0;
+    for (const Term& t : model.row(r)) {
+      activity += t.coefficient * values[t.variable.index];
+      size = std::max(size, std::abs(t.coefficient * values[t.variable.index]));
+    }
+    const double lo = model.row_lower(r), hi = model.row_upper(r);
+    const double tolerance = kTolerance * std::max(scale(lo, hi), size);
+    if (lo - activity > tolerance || activity - hi > tolerance) return false;
+  }
+  return true;
 }
 
 Result read_result(Cbc_Model* cbc, const Model& model, bool integer) {
@@ -108,7 +129,7 @@ Result read_result(Cbc_Model* cbc, const Model& model, bool integer) {
   if (!integer && Cbc_isProvenOptimal(cbc) != 0) best = Cbc_getColSolution(cbc);
   if (best != nullptr) {
     r.values.assign(best, best + n);
-    if (!acceptable(model, r.values)) r.values.clear();
+    if (!acceptable(model, r.values, integer)) r.values.clear();
   }
   // An unbounded relaxation is also reported as "proved infeasible": ask that first. A
   // linear programme (no integers) says which only through its initial solve.
