@@ -101,6 +101,11 @@ TEST_CASE("solver: a knapsack whose best packing is not the greedy one") {
   const Result r = solve(m);
   REQUIRE(r.status == Status::optimal);
   CHECK(r.objective == doctest::Approx(21.0));
+  SolveOptions light;  // no cuts, no heuristics: the same proved answer
+  light.light = true;
+  const Result q = solve(m, light);
+  REQUIRE(q.status == Status::optimal);
+  CHECK(q.objective == doctest::Approx(21.0));
   CHECK(r.integer_value(take[0]) == 0);
   CHECK(r.integer_value(take[1]) == 1);
   CHECK(r.integer_value(take[2]) == 0);

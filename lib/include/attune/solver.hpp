@@ -140,6 +140,10 @@ struct SolveOptions {
   bool relax_integrality = false;
   /// A solution to start from (one value per variable), or empty. The solver checks it.
   std::vector<double> start;
+  /// No cutting planes and no primal heuristics: for programmes whose relaxation is
+  /// nearly whole already (assignments), where they cost more than they save. The
+  /// answers and their proofs are the same; only the time differs.
+  bool light = false;
 };
 
 struct Result {

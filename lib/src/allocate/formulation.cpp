@@ -15,11 +15,11 @@ bool reaches(Share coverage, Share floor) { return coverage >= floor; }
 
 }  // namespace
 
-Formulation::Formulation(const Problem& problem, const Limits& limits, Goal goal, std::size_t rank_pupil)
+Formulation::Formulation(const Problem& problem, const Limits& limits, Goal goal, const Ranking* ranking)
     : p_(problem) {
   choose_pairs(limits);
   if (empty_choice_) return;
-  add_variables(goal, rank_pupil);
+  add_variables(goal, ranking);
   add_rows(limits);
   add_familiar(goal, limits);
   add_max_min(goal);
@@ -71,7 +71,7 @@ void Formulation::choose_pairs(const Limits& limits) {
   }
 }
 
-void Formulation::add_variables(Goal goal, std::size_t rank_pupil) {
+void Formulation::add_variables(Goal goal, const Ranking* ranking) {
   const std::size_t n = p_.pupils.size(), staff = p_.staff_count;
   x_.assign(n * staff, -1);
   y_.assign(n * staff, -1);
@@ -81,14 +81,12 @@ void Formulation::add_variables(Goal goal, std::size_t rank_pupil) {
         double cost = 0.0;
         if (goal == Goal::max_key_minutes || goal == Goal::max_familiar) cost = static_cast<double>(p_.w(p, s));
         if (goal == Goal::min_changes && p_.pupils[p].current_eligible && s == p_.pupils[p].current_key) cost = -1.0;
-        if (goal == Goal::min_rank && p == rank_pupil)
-          cost = static_cast<double>(p_.staff_rank[s]) * static_cast<double>(staff + 1);
+        if (goal == Goal::min_rank && ranking != nullptr) cost = ranking->key[p * staff + s];
         x_[p * staff + s] = static_cast<std::int32_t>(model_.add_binary(cost).index);
       }
       if (buddy_ok_[p * staff + s] != 0) {
         double cost = 0.0;
-        if (goal == Goal::max_familiar) cost = static_cast<double>(p_.w(p, s));
-        if (goal == Goal::min_rank && p == rank_pupil) cost = static_cast<double>(p_.staff_rank[s]);
+        if (goal == Goal::min_rank && ranking != nullptr) cost = ranking->buddy[p * staff + s];
         y_[p * staff + s] = static_cast<std::int32_t>(model_.add_binary(cost).index);
       }
     }
@@ -168,30 +166,26 @@ void Formulation::add_load_rows(const std::vector<std::int32_t>& vars, bool budd
 void Formulation::add_familiar(Goal goal, const Limits& limits) {
   if (goal != Goal::max_familiar && !limits.min_familiar_minutes) return;
   const std::size_t n = p_.pupils.size(), staff = p_.staff_count;
-  std::vector<Term> total;
+  const bool objective = goal == Goal::max_familiar;
+  std::vector<Term> total, row;
   for (std::size_t p = 0; p < n; ++p) {
-    for (StaffIndex s = 0; s < staff; ++s) {
-      const long w = p_.w(p, s);
-      if (w == 0) continue;
-      if (x_[p * staff + s] >= 0) total.push_back({Variable{static_cast<std::uint32_t>(x_[p * staff + s])}, static_cast<double>(w)});
-      if (y_[p * staff + s] >= 0) total.push_back({Variable{static_cast<std::uint32_t>(y_[p * staff + s])}, static_cast<double>(w)});
-    }
+    for (StaffIndex s = 0; s < staff; ++s)
+      if (x_[p * staff + s] >= 0 && p_.w(p, s) != 0)
+        total.push_back({Variable{static_cast<std::uint32_t>(x_[p * staff + s])}, static_cast<double>(p_.w(p, s))});
     if (!p_.pupils[p].needs_buddy) continue;
-    for (StaffIndex k = 0; k < staff; ++k) {
-      if (x_[p * staff + k] < 0) continue;
-      for (StaffIndex b = 0; b < staff; ++b) {
-        if (b == k || y_[p * staff + b] < 0) continue;
-        const long both = p_.together(p, k, b);
-        if (both == 0) continue;
-        const double cost = goal == Goal::max_familiar ? -static_cast<double>(both) : 0.0;
-        const Variable z = model_.add_continuous(0.0, 1.0, cost);
-        z_.push_back(Together{static_cast<std::uint32_t>(p), k, b, z});
-        model_.add_greater_equal({{z, 1.0},
-                                  {Variable{static_cast<std::uint32_t>(x_[p * staff + k])}, -1.0},
-                                  {Variable{static_cast<std::uint32_t>(y_[p * staff + b])}, -1.0}},
-                                 -1.0);
-        total.push_back({z, -static_cast<double>(both)});
-      }
+    for (StaffIndex b = 0; b < staff; ++b) {
+      const long w = p_.w(p, b);
+      if (y_[p * staff + b] < 0 || w == 0) continue;
+      const Variable g = model_.add_continuous(0.0, static_cast<double>(w), objective ? 1.0 : 0.0);
+      gains_.push_back(Gain{static_cast<std::uint32_t>(p), b, g});
+      total.push_back({g, 1.0});
+      model_.add_less_equal({{g, 1.0}, {Variable{static_cast<std::uint32_t>(y_[p * staff + b])}, -static_cast<double>(w)}}, 0.0);
+      row.clear();
+      row.push_back({g, 1.0});
+      for (StaffIndex k = 0; k < staff; ++k)
+        if (k != b && x_[p * staff + k] >= 0 && p_.together(p, k, b) != 0)
+          row.push_back({Variable{static_cast<std::uint32_t>(x_[p * staff + k])}, static_cast<double>(p_.together(p, k, b))});
+      if (row.size() > 1) model_.add_less_equal(row, static_cast<double>(w));
     }
   }
   if (limits.min_familiar_minutes) model_.add_greater_equal(total, static_cast<double>(*limits.min_familiar_minutes));
@@ -248,8 +242,10 @@ std::vector<double> Formulation::encode(const Assignment& a) const {
     if (y < 0) return {};
     v[static_cast<std::size_t>(y)] = 1.0;
   }
-  for (const Together& t : z_)
-    v[t.z.index] = a.key[t.pupil] == t.key && a.buddy[t.pupil] == t.buddy ? 1.0 : 0.0;
+  for (const Gain& g : gains_)
+    v[g.g.index] = a.buddy[g.pupil] == g.buddy
+                       ? static_cast<double>(p_.w(g.pupil, g.buddy) - p_.together(g.pupil, a.key[g.pupil], g.buddy))
+                       : 0.0;
   if (t_) v[t_->index] = 0.0;  // t = 0 always keeps its rows; the solver raises it
   return v;
 }

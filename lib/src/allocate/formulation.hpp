@@ -15,9 +15,10 @@
 //   max_min_*        maximise t, with t <= sum_s coverage(p, s) x(p, s) for the pupils
 //   min_changes      minimise the changes (the sum above)
 //   max_key_minutes  maximise sum w(p, s) x(p, s)
-//   max_familiar     maximise key-or-buddy minutes: key minutes + buddy minutes - minutes
-//                    with both, where z(p, k, b) >= x(p, k) + y(p, b) - 1 marks a pair
-//   min_rank         minimise the position of pupil p's (key person id, buddy id)
+//   max_familiar     maximise key-or-buddy minutes: key minutes + sum g(p, b), where g(p, b)
+//                    is what buddy b adds, the minutes b is there and the key person is not:
+//                    g <= w(p, b) y(p, b) and g <= w(p, b) - sum_k both(p, k, b) x(p, k)
+//   min_rank         minimise given costs on x and y (the tie-break's ranks)
 
 #include <optional>
 #include <vector>
@@ -44,9 +45,14 @@ enum class Goal : unsigned char {
   feasible, max_min_babies, max_min_all, min_changes, max_key_minutes, max_familiar, min_rank
 };
 
+/// Costs of x(p, s) and y(p, s) (pupil * staff + s) for Goal::min_rank.
+struct Ranking {
+  std::vector<double> key, buddy;
+};
+
 class Formulation {
  public:
-  Formulation(const Problem& problem, const Limits& limits, Goal goal, std::size_t rank_pupil = 0);
+  Formulation(const Problem& problem, const Limits& limits, Goal goal, const Ranking* ranking = nullptr);
 
   [[nodiscard]] const solver::Model& model() const { return model_; }
   /// Some pupil has no key person (or buddy) left to choose: no need to ask the solver.
@@ -62,7 +68,7 @@ class Formulation {
 
  private:
   void choose_pairs(const Limits& limits);
-  void add_variables(Goal goal, std::size_t rank_pupil);
+  void add_variables(Goal goal, const Ranking* ranking);
   void add_rows(const Limits& limits);
   void add_load_rows(const std::vector<std::int32_t>& vars, bool buddy);
   void add_familiar(Goal goal, const Limits& limits);
@@ -73,12 +79,12 @@ class Formulation {
   solver::Model model_;
   std::vector<unsigned char> key_ok_, buddy_ok_;  ///< pupil * staff + s
   std::vector<std::int32_t> x_, y_;               ///< pupil * staff + s -> variable, or -1
-  struct Together {
+  struct Gain {  ///< g(p, b): the minutes buddy b adds to pupil p's key person's
     std::uint32_t pupil;
-    StaffIndex key, buddy;
-    solver::Variable z;
+    StaffIndex buddy;
+    solver::Variable g;
   };
-  std::vector<Together> z_;
+  std::vector<Gain> gains_;
   std::optional<solver::Variable> t_;
   bool empty_choice_ = false;
 };

@@ -40,9 +40,9 @@ double Search::remaining_seconds() const {
 
 bool Search::out_of_time() const { return deadline_ && remaining_seconds() <= 0.0; }
 
-Outcome Search::run(const Limits& limits, Goal goal, const Assignment* start, std::size_t rank_pupil) {
+Outcome Search::run(const Limits& limits, Goal goal, const Assignment* start, const Ranking* ranking) {
   Outcome out;
-  const Formulation f(p_, limits, goal, rank_pupil);
+  const Formulation f(p_, limits, goal, ranking);
   if (f.empty_choice()) {
     out.status = solver::Status::infeasible;
     return out;
@@ -53,6 +53,7 @@ Outcome Search::run(const Limits& limits, Goal goal, const Assignment* start, st
   // Every goal but the max-min ones has whole-number coefficients: within 1/2 is exact.
   if (goal != Goal::max_min_babies && goal != Goal::max_min_all) options.absolute_gap = 0.5;
   if (start != nullptr) options.start = f.encode(*start);
+  options.light = light_;
   ++solves_;
   const solver::Result r = solver::solve(f.model(), options);
   out.status = r.status;

@@ -28,7 +28,7 @@ class Search {
 
   /// Solves for `goal` under `limits`, starting from `start` where given. A solution
   /// that fails the exact checks is not returned (the status then says `stopped`).
-  Outcome run(const Limits& limits, Goal goal, const Assignment* start = nullptr, std::size_t rank_pupil = 0);
+  Outcome run(const Limits& limits, Goal goal, const Assignment* start = nullptr, const Ranking* ranking = nullptr);
 
   /// Rules out of `limits` (key_out, buddy_out) every pair that no allocation reaching
   /// `optimum` for `goal` (a whole-number objective, maximised) can use: its linear
@@ -36,6 +36,9 @@ class Search {
   void rule_out(Limits& limits, Goal goal, long optimum);
 
   [[nodiscard]] int solves() const { return solves_; }
+  /// Solve without cuts and heuristics (solver::SolveOptions::light). Off: without
+  /// cuts the max-min stages of a 60-child setting can run past a minute.
+  void set_light(bool light) { light_ = light; }
   [[nodiscard]] bool out_of_time() const;
 
  private:
@@ -44,6 +47,7 @@ class Search {
   const Problem& p_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
   int solves_ = 0;
+  bool light_ = false;
 };
 
 }  // namespace attune::alloc

@@ -200,21 +200,63 @@ class Stager {
 
   /// Pupil by pupil in children.csv order, the smallest (key person id, buddy id) any
   /// allocation keeping every stage can give, held before the next pupil is looked at.
+  /// Pupils are taken in blocks: a block's pupils' choices are ranked 0 .. R-1 among the
+  /// pairs still possible, and one solve minimises sum W_j rank_j with W_j the product
+  /// of the later pupils' R (under 10^6, so the solver compares whole numbers exactly):
+  /// that is the lexicographic minimum over the block.
   void tie_break() {
     Limits limits = held_;
     search_.rule_out(limits, last_goal_, last_value_);
     const Formulation open(p_, limits, Goal::feasible);  // the pairs still possible
     limits.fixed.assign(p_.pupils.size(), {kNone, kNone});
     bool proved = true;
-    for (std::size_t i = 0; i < p_.pupils.size(); ++i) {
-      if (smaller_pair_possible(open, i)) {
-        const Outcome o = search_.run(limits, Goal::min_rank, &*best_, i);
+    for (std::size_t i = 0; i < p_.pupils.size();) {
+      std::size_t end = i;
+      double product = 1.0;
+      bool smaller = false;
+      while (end < p_.pupils.size()) {
+        const double r = static_cast<double>(choices(open, end, true).size() * std::max<std::size_t>(1, choices(open, end, false).size()));
+        if (end > i && product * r > 1e6) break;
+        product *= r;
+        smaller = smaller || smaller_pair_possible(open, end);
+        ++end;
+      }
+      if (smaller) {
+        const Ranking ranking = ranks(open, i, end);
+        const Outcome o = search_.run(limits, Goal::min_rank, &*best_, &ranking);
         if (o.allocation) best_ = o.allocation;
         proved = proved && o.status == solver::Status::optimal;
       }
-      limits.fixed[i] = {best_->key[i], best_->buddy[i]};
+      for (; i < end; ++i) limits.fixed[i] = {best_->key[i], best_->buddy[i]};
     }
     ended("tie_break", proved, "feasible");
+  }
+
+  /// The key persons (or buddies) still possible for pupil i, in id order.
+  [[nodiscard]] std::vector<StaffIndex> choices(const Formulation& open, std::size_t i, bool key) const {
+    std::vector<StaffIndex> out;
+    if (!key && !p_.pupils[i].needs_buddy) return out;
+    for (StaffIndex s : p_.pupils[i].eligible)
+      if (key ? open.key_variable(i, s).has_value() : open.buddy_variable(i, s).has_value()) out.push_back(s);
+    std::sort(out.begin(), out.end(), [&](StaffIndex a, StaffIndex b) { return p_.staff_rank[a] < p_.staff_rank[b]; });
+    return out;
+  }
+
+  /// Costs that make the solver's minimum the lexicographic minimum over pupils [first, end).
+  [[nodiscard]] Ranking ranks(const Formulation& open, std::size_t first, std::size_t end) const {
+    const std::size_t staff = p_.staff_count;
+    Ranking r;
+    r.key.assign(p_.pupils.size() * staff, 0.0);
+    r.buddy.assign(p_.pupils.size() * staff, 0.0);
+    double weight = 1.0;
+    for (std::size_t j = end; j-- > first;) {
+      const auto keys = choices(open, j, true), buddies = choices(open, j, false);
+      const double b = static_cast<double>(std::max<std::size_t>(1, buddies.size()));
+      for (std::size_t k = 0; k < keys.size(); ++k) r.key[j * staff + keys[k]] = weight * b * static_cast<double>(k);
+      for (std::size_t k = 0; k < buddies.size(); ++k) r.buddy[j * staff + buddies[k]] = weight * static_cast<double>(k);
+      weight *= b * static_cast<double>(keys.size());
+    }
+    return r;
   }
 
   [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> rank(StaffIndex key, StaffIndex buddy) const {

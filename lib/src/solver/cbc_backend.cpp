@@ -74,6 +74,10 @@ void configure(Cbc_Model* cbc, const Model& model, const SolveOptions& options, 
   if (options.time_limit_seconds > 0) Cbc_setMaximumSeconds(cbc, options.time_limit_seconds);
   Cbc_setAllowableGap(cbc, std::max(0.0, options.absolute_gap));
   Cbc_setAllowableFractionGap(cbc, std::max(0.0, options.relative_gap));
+  if (integer && options.light) {
+    Cbc_setParameter(cbc, "cuts", "off");
+    Cbc_setParameter(cbc, "heuristics", "off");
+  }
   if (integer && options.start.size() == model.variable_count()) {
     std::vector<int> columns(model.variable_count());
     for (std::size_t j = 0; j < columns.size(); ++j) columns[j] = static_cast<int>(j);
