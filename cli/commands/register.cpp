@@ -7,6 +7,7 @@
 
 #include "attune/daily_register.hpp"
 #include "command.hpp"
+#include "output_format.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
 
@@ -16,12 +17,18 @@ namespace {
 struct RegisterCommand {
   std::string setting;
   std::string date;
-  std::string format = "text";
+  std::string format;
   std::string output;
   bool redact = false;
 };
 
+constexpr WrittenFormat kRegisterWrites[] = {{"text", ".txt .text"}, {"csv", ".csv"}, {"markdown", ".md .markdown"}};
+
 int run_register(const RegisterCommand& o, const Environment& env) {
+  const auto chosen = output_format("register", o.format, o.output, kRegisterWrites, "text",
+                                    "there is no HTML or PDF register: write Markdown or text and print it");
+  if (!chosen) return kBadInput;
+  const std::string format = *chosen;
   InputOptions input;
   input.paths = {o.setting};
   input.from = input.to = o.date;  // load just that day
@@ -32,12 +39,12 @@ int run_register(const RegisterCommand& o, const Environment& env) {
     return kBadInput;
   }
   const Setting& s = inputs.settings.front().setting;
-  const DailyRegister reg = daily_register(s, *parse_iso_date(o.date));
+  const DailyRegister reg = daily_register(s, inputs.settings.front().profile, *parse_iso_date(o.date));
   RenderOptions options;
   options.redact = o.redact;
-  const std::string text = o.format == "csv"        ? render_register_csv(s, reg, options)
-                           : o.format == "markdown" ? render_register_markdown(s, reg, options)
-                                                    : render_register_text(s, reg, options);
+  const std::string text = format == "csv"        ? render_register_csv(s, reg, options)
+                           : format == "markdown" ? render_register_markdown(s, reg, options)
+                                                  : render_register_text(s, reg, options);
   return write_output(text, o.output, !o.redact) ? kOk : kBadInput;
 }
 

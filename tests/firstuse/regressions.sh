@@ -90,7 +90,7 @@ output_extension_picks_or_refuses() {
 # B14. A reader that stops reading (head) ends the run with exit 2, quietly: no SIGPIPE
 # death (141) and no message.
 closed_pipe_ends_quietly() {
-  "$attune" generate group --settings 2 --weeks 8 --seed 3 > /dev/null
+  "$attune" generate group --settings 3 --weeks 26 --seed 3 --mismatch > /dev/null
   # Outputs of several MB: far more than a pipe holds, so the writer meets the closed pipe.
   for command in "check group --limit 0" "check group --format json" "check group --format csv" \
                  "report group/setting-001"; do

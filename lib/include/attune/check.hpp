@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "attune/finding.hpp"
+#include "attune/finding_context.hpp"
+#include "attune/finding_pattern.hpp"
 #include "attune/profile.hpp"
 #include "attune/setting.hpp"
 
@@ -102,6 +104,8 @@ struct CheckResult {
   std::string profile;  ///< profile id
   Period period;
   std::vector<Finding> findings;  ///< sorted with sort_findings
+  std::vector<FindingContext> contexts;  ///< Finding::context indexes these
+  std::vector<FindingPattern> patterns;  ///< Finding::pattern indexes these, in order of first finding
   FindingCounts counts;
   Metrics metrics;
   /// Set by the caller (`attune check` and `attune report` for one setting), not by check_setting.
@@ -117,6 +121,10 @@ struct CheckOptions {
   /// ... every room-day when the period has at most this many days; otherwise only the
   /// room-days with a ratio breach.
   std::size_t room_days_all_up_to = 14;
+  /// Work out each ratio, qualification and first-aid finding's context (who was there,
+  /// what the rota offers). Off for outputs that do not show it (CSV): it costs about a
+  /// third of the rules' time on a findings-heavy year.
+  bool finding_context = true;
 };
 
 /// True if `rule` is selected by `only` (see CheckOptions::only).

@@ -42,6 +42,11 @@ struct Finding {
   /// an error or warning and never failing the run.
   bool accepted = false;
   std::string accepted_reason;
+  /// Who was there and what the rota offers (CheckResult::contexts), for ratio,
+  /// qualification and first-aid findings; 0xFFFFFFFF for none.
+  std::uint32_t context = 0xFFFFFFFFu;
+  /// The repeated pattern this finding belongs to (CheckResult::patterns), or 0xFFFFFFFF.
+  std::uint32_t pattern = 0xFFFFFFFFu;
 
   [[nodiscard]] const FindingValue* value(std::string_view name) const;
 };

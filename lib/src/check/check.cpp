@@ -2,6 +2,7 @@
 
 #include "../rules/rule.hpp"
 #include "attune/rule_catalog.hpp"
+#include "finding_context.hpp"
 #include "metrics_builder.hpp"
 
 namespace attune {
@@ -61,16 +62,20 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
   MetricsBuilder metrics(setting, profile, options);
   const bool ratio_room_checked = profile.rule_enabled("RATIO-ROOM") && rule_selected("RATIO-ROOM", options.only);
   TimelineBuilder timelines(setting, profile);
+  FindingContextBuilder contexts(setting, profile);
   for (auto& rule : active) rule->start(context);
   for (std::size_t d = 0; d < setting.days.size(); ++d) {
     const Day& day = setting.days[d];
     if (!day.children.empty()) {
+      const std::size_t first_of_day = result.findings.size();
       const DayTimeline& timeline = timelines.build(d);
       for (const RoomDay& room_day : timeline.rooms) {
         for (auto& rule : active) rule->room_day(context, day, room_day);
         metrics.room_day(room_day, ratio_room_checked);
       }
       for (auto& rule : active) rule->premises_day(context, day, timeline.premises);
+      // Its own stage: who was there and what the rota offers, for the day's findings.
+      if (options.finding_context) contexts.add_day(day, timeline, result.findings, first_of_day, result.contexts);
     }
     for (auto& rule : active) rule->day(context, day);
     ledger.add_day(day);
@@ -80,6 +85,7 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
 
   apply_overrides(setting.overrides, result.findings);
   sort_findings(result.findings);
+  result.patterns = find_patterns(result.findings, setting.days);
   result.counts = count_findings(result.findings);
   result.metrics = metrics.finish(ledger);
   return result;

@@ -19,7 +19,60 @@ const std::string* id_at(const std::vector<Item>& items, std::uint32_t index) {
   return index < items.size() ? &items[index].id : nullptr;
 }
 
-void finding_json(JsonWriter& w, const Setting& s, const Finding& f) {
+/// `"name": "text"` for a compact entry (one line).
+void compact_member(std::string& out, std::string_view name, std::string_view text, bool first = false) {
+  if (!first) out += ", ";
+  out += '"';
+  out += name;
+  out += "\": ";
+  render::append_json_string(out, text);
+}
+
+template <typename Item>
+void compact_id(std::string& out, std::string_view name, const std::vector<Item>& items, std::uint32_t index) {
+  if (index < items.size()) return compact_member(out, name, items[index].id);
+  out += ", \"";
+  out += name;
+  out += "\": null";
+}
+
+/// Who was there and what the rota offers (docs/json.md, "context"). Each person and each
+/// option is one line: a findings-heavy year has hundreds of thousands of these.
+void context_json(JsonWriter& w, const Setting& s, const FindingContext& c) {
+  std::string entry;
+  w.begin_object();
+  w.key("present");
+  w.begin_array();
+  for (const PresentStaff& p : c.present) {
+    entry = "{";
+    compact_member(entry, "staff", s.staff[p.staff].id, true);
+    compact_member(entry, "start", format_clock_time(p.time.start));
+    compact_member(entry, "end", format_clock_time(p.time.end));
+    compact_member(entry, "presence", presence_id(p.presence));
+    compact_member(entry, "counts_as", qualification_id(p.counts_as));
+    entry += '}';
+    w.raw(entry);
+  }
+  w.end_array();
+  w.key("present_not_shown"), w.value(c.present_not_shown);
+  w.key("options");
+  w.begin_array();
+  for (const FixOption& o : c.options) {
+    entry = "{";
+    compact_member(entry, "kind", fix_kind_id(o.kind), true);
+    compact_member(entry, "staff", s.staff[o.staff].id);
+    compact_id(entry, "room", s.rooms, o.from_room);
+    compact_member(entry, "start", format_clock_time(o.time.start));
+    compact_member(entry, "end", format_clock_time(o.time.end));
+    compact_member(entry, "counts_as", qualification_id(o.counts_as));
+    entry += '}';
+    w.raw(entry);
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void finding_json(JsonWriter& w, const Setting& s, const CheckResult& r, const Finding& f) {
   w.begin_object();
   w.key("rule"), w.value(f.rule);
   w.key("severity"), w.value(severity_id(f.severity));
@@ -47,7 +100,39 @@ void finding_json(JsonWriter& w, const Setting& s, const Finding& f) {
   w.key("reason");
   if (f.accepted) w.value(f.accepted_reason);
   else w.null();
+  w.key("context");
+  if (f.context < r.contexts.size()) context_json(w, s, r.contexts[f.context]);
+  else w.null();
+  w.key("pattern");
+  if (f.pattern < r.patterns.size()) w.value(f.pattern);
+  else w.null();
   w.end_object();
+}
+
+/// Repeated findings, each once (docs/json.md, "patterns"): the findings keep their place.
+void patterns_json(JsonWriter& w, const CheckResult& r) {
+  w.begin_array();
+  for (std::size_t i = 0; i < r.patterns.size(); ++i) {
+    const FindingPattern& p = r.patterns[i];
+    const Finding& first = r.findings[p.findings.front()];
+    w.begin_object();
+    w.key("id"), w.value(static_cast<unsigned long long>(i));
+    w.key("rule"), w.value(first.rule);
+    w.key("label"), w.value(p.label);
+    w.key("start"), w.value(format_clock_time(first.time->start));
+    w.key("end"), w.value(format_clock_time(first.time->end));
+    w.key("count"), w.value(static_cast<unsigned long long>(p.findings.size()));
+    w.key("dates");
+    w.begin_array();
+    for (Date d : p.dates) w.value(format_iso_date(d));
+    w.end_array();
+    w.key("findings");
+    w.begin_array();
+    for (std::uint32_t index : p.findings) w.value(index);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
 }
 
 void optional_number(JsonWriter& w, const std::optional<double>& v) {
@@ -142,8 +227,10 @@ void setting_members(JsonWriter& w, const SettingReport& report) {
   w.end_object();
   w.key("findings");
   w.begin_array();
-  for (const Finding& f : r.findings) finding_json(w, s, f);
+  for (const Finding& f : r.findings) finding_json(w, s, r, f);
   w.end_array();
+  w.key("patterns");
+  patterns_json(w, r);
   w.key("metrics");
   metrics_json(w, s, r.metrics);
 }

@@ -9,6 +9,7 @@
 #include "attune/allocate.hpp"
 #include "attune/render.hpp"
 #include "attune/rules.hpp"
+#include "context_text.hpp"
 #include "continuity_table.hpp"
 #include "text_style.hpp"
 
@@ -56,34 +57,68 @@ std::string_view severity_heading(Severity s, std::size_t n) {
   return "";
 }
 
-void render_group(std::string& out, const Setting& s, std::string_view rule, Severity severity,
+/// A finding's line, or a pattern's (shown once, for its first finding), with the
+/// context below it: who was there, and what could fix it.
+struct Entry {
+  Line line;
+  std::vector<std::string> below;
+  std::size_t findings = 1;  ///< how many findings the line stands for
+};
+
+Entry entry_for(const Setting& s, const CheckResult& r, const Finding& f, bool redact) {
+  Entry e{line_for(s, f, redact), {}, 1};
+  const FindingPattern* pattern = f.pattern < r.patterns.size() ? &r.patterns[f.pattern] : nullptr;
+  if (pattern != nullptr) {
+    const render::PatternWords words = render::pattern_words(s, *pattern);
+    e.line.day = words.label;
+    e.below.push_back(words.dates);
+    e.findings = pattern->findings.size();
+  }
+  if (f.context < r.contexts.size()) {
+    const std::string on = pattern != nullptr ? fmt::format(" ({})", format_day_label(*f.date)) : std::string{};
+    for (const render::ContextLine& c : render::context_lines(s, f, r.contexts[f.context], redact)) {
+      if (c.label != "could fix") {
+        e.below.push_back(fmt::format("{}{}: {}", c.label, on, c.text()));
+        continue;
+      }
+      // One option a line: each is a change to weigh on its own.
+      for (std::size_t i = 0; i < c.items.size(); ++i)
+        e.below.push_back(fmt::format("{}{}", i == 0 ? "could fix: " : "           ", c.items[i]));
+    }
+  }
+  return e;
+}
+
+void render_group(std::string& out, const Setting& s, const CheckResult& r, std::string_view rule, Severity severity,
                   const std::vector<const Finding*>& group, const TextStyle& style, const RenderOptions& options) {
   const bool redact = options.redact;
   const RuleInfo* info = find_rule(rule);
   out += fmt::format("\n{} {} {}\n", style.severity(severity, std::string(rule)),
                      info != nullptr ? info->title : std::string_view{},
                      style.dim(fmt::format("({} {})", group.size(), severity_heading(severity, group.size()))));
-  const std::size_t shown =
-      options.limit_per_rule > 0 ? std::min(options.limit_per_rule, group.size()) : group.size();
-  std::vector<Line> lines;
-  std::size_t day_w = 0, time_w = 0, where_w = 0;
-  for (std::size_t i = 0; i < shown; ++i) {
-    lines.push_back(line_for(s, *group[i], redact));
-    day_w = std::max(day_w, text_width(lines.back().day));
-    time_w = std::max(time_w, text_width(lines.back().time));
-    where_w = std::max(where_w, text_width(lines.back().where));
+  std::vector<Entry> entries;
+  std::size_t day_w = 0, time_w = 0, where_w = 0, covered = 0;
+  for (const Finding* f : group) {
+    if (options.limit_per_rule > 0 && entries.size() == options.limit_per_rule) break;
+    if (f->pattern < r.patterns.size() && &r.findings[r.patterns[f->pattern].findings.front()] != f) continue;
+    entries.push_back(entry_for(s, r, *f, redact));
+    covered += entries.back().findings;
+    day_w = std::max(day_w, text_width(entries.back().line.day));
+    time_w = std::max(time_w, text_width(entries.back().line.time));
+    where_w = std::max(where_w, text_width(entries.back().line.where));
   }
-  for (const Line& l : lines) {
+  for (const Entry& e : entries) {
     std::string row = "  ";
-    if (day_w > 0) row += pad_right(l.day, day_w + 2);
-    if (time_w > 0) row += pad_right(l.time, time_w + 2);
-    if (where_w > 0) row += pad_right(l.where, where_w + 2);
-    row += l.text;
+    if (day_w > 0) row += pad_right(e.line.day, day_w + 2);
+    if (time_w > 0) row += pad_right(e.line.time, time_w + 2);
+    if (where_w > 0) row += pad_right(e.line.where, where_w + 2);
+    row += e.line.text;
     out += row + "\n";
+    for (const std::string& below : e.below) out += style.dim("      " + below) + "\n";
   }
-  if (shown < group.size()) {
+  if (covered < group.size()) {
     out += style.dim(fmt::format("  ... and {} more (--limit 0 shows all; --format json lists every finding)",
-                                 group.size() - shown)) + "\n";
+                                 group.size() - covered)) + "\n";
   }
 }
 
@@ -126,7 +161,7 @@ void render_one(std::string& out, const SettingReport& report, const RenderOptio
       if (f.severity == severity && !f.accepted) groups[rule_order(f.rule)].push_back(&f);
     }
     for (const auto& [order, group] : groups) {
-      render_group(out, s, group.front()->rule, severity, group, style, options);
+      render_group(out, s, r, group.front()->rule, severity, group, style, options);
     }
   }
   render_accepted(out, s, r, style, options.redact);

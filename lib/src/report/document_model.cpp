@@ -7,6 +7,7 @@
 
 #include "attune/allocate.hpp"
 #include "attune/rule_catalog.hpp"
+#include "first_screen.hpp"
 #include "svg_charts.hpp"
 #include "../util/text.hpp"
 
@@ -66,11 +67,18 @@ Json rules_json(const SettingReport& r, const ModelOptions& o) {
     g["source"] = std::string(r.profile.rule_source(list.front()->rule));
     g["fix"] = info != nullptr ? std::string(info->fix) : "";
     Json items = Json::array();
-    const std::size_t shown = o.findings_per_rule > 0 ? std::min(o.findings_per_rule, list.size()) : list.size();
-    for (std::size_t i = 0; i < shown; ++i) items.push_back(finding_json(r.setting, *list[i], o.redact));
+    std::size_t covered = 0;  // findings the lines stand for: a pattern is one line
+    for (const Finding* f : list) {
+      if (o.findings_per_rule > 0 && items.size() == o.findings_per_rule) break;
+      if (!listed_once(r.result, *f)) continue;
+      Json item = finding_json(r.setting, *f, o.redact);
+      add_finding_detail(item, r, *f, o.redact);
+      covered += f->pattern < r.result.patterns.size() ? r.result.patterns[f->pattern].findings.size() : 1;
+      items.push_back(std::move(item));
+    }
     g["findings"] = std::move(items);
-    g["more"] = list.size() - shown;
-    g["has_more"] = shown < list.size();
+    g["more"] = list.size() - covered;
+    g["has_more"] = covered < list.size();
     rules.push_back(std::move(g));
   }
   return rules;
@@ -121,16 +129,60 @@ Json rooms_json(const SettingReport& r, const ModelOptions& o) {
   return rooms;
 }
 
+/// The continuity table's columns: a day each for up to a week of days with children (so
+/// a week fits A4 and a 1280 px screen), else a week each (Monday to Sunday) for up to 12
+/// weeks, else a month each. `column` maps each day of the period to its column, or -1.
+struct ContinuityColumns {
+  Json columns = Json::array();
+  std::vector<std::size_t> column;
+  std::string unit;  ///< "day", "week" or "month"
+};
+
+ContinuityColumns continuity_columns(const Setting& s) {
+  ContinuityColumns out;
+  out.column.assign(s.days.size(), static_cast<std::size_t>(-1));
+  std::size_t open = 0, weeks = 0;
+  Date last_monday{};
+  for (const Day& day : s.days) {
+    if (day.children.empty()) continue;
+    ++open;
+    const Date monday = day.date - std::chrono::days{weekday_index(day.date)};
+    if (weeks == 0 || monday != last_monday) ++weeks, last_monday = monday;
+  }
+  out.unit = open <= 7 ? "day" : weeks <= 12 ? "week" : "month";
+  std::string last_key;
+  for (std::size_t d = 0; d < s.days.size(); ++d) {
+    const Date date = s.days[d].date;
+    if (s.days[d].children.empty()) continue;
+    std::string key, label;
+    if (out.unit == "day") {
+      key = format_iso_date(date), label = format_day_label(date);
+    } else if (out.unit == "week") {
+      const Date monday = date - std::chrono::days{weekday_index(date)};
+      key = format_iso_date(monday);
+      label = "w/c " + format_day_label(monday).substr(4);  // "w/c 2 Nov"
+    } else {
+      static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+      const std::chrono::year_month_day ymd{date};
+      key = format_iso_date(date).substr(0, 7);
+      label = fmt::format("{} {}", kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()));
+    }
+    if (key != last_key) {
+      out.columns.push_back(Json{{"label", label}, {"date", key}});
+      last_key = key;
+    }
+    out.column[d] = out.columns.size() - 1;
+  }
+  return out;
+}
+
 Json continuity_json(const SettingReport& r, const ModelOptions& o) {
   const Setting& s = r.setting;
   const Metrics& m = r.result.metrics;
-  Json days = Json::array();
-  std::vector<std::size_t> day_index(s.days.size(), static_cast<std::size_t>(-1));
-  for (std::size_t d = 0, n = 0; d < s.days.size(); ++d) {
-    if (s.days[d].children.empty()) continue;
-    day_index[d] = n++;
-    days.push_back(Json{{"label", format_day_label(s.days[d].date)}, {"date", format_iso_date(s.days[d].date)}});
-  }
+  const ContinuityColumns cols = continuity_columns(s);
+  const Json& days = cols.columns;
+  const std::vector<std::size_t>& day_index = cols.column;
   std::vector<const ChildMetrics*> order;
   for (const ChildMetrics& c : m.children) {
     if (c.attended_minutes > 0) order.push_back(&c);
@@ -144,12 +196,18 @@ Json continuity_json(const SettingReport& r, const ModelOptions& o) {
   Json children = Json::array();
   for (const ChildMetrics* c : order) {
     std::vector<Json> cells(days.size(), Json{{"value", ""}, {"level", "absent"}});
+    std::vector<std::pair<long, long>> minutes(days.size());  // key person's, attended
     for (const ChildDayMetrics& cd : m.child_days) {
       if (cd.child != c->child) continue;
       const auto d = static_cast<std::size_t>((cd.date - s.period.from).count());
-      if (d < day_index.size() && day_index[d] < cells.size())
-        cells[day_index[d]] = Json{{"value", percent(cd.key_person_minutes, cd.attended_minutes)},
-                                   {"level", level(cd.key_person_minutes, cd.attended_minutes)}};
+      if (d < day_index.size() && day_index[d] < cells.size()) {
+        minutes[day_index[d]].first += cd.key_person_minutes;
+        minutes[day_index[d]].second += cd.attended_minutes;
+      }
+    }
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      if (minutes[k].second > 0)
+        cells[k] = Json{{"value", percent(minutes[k].first, minutes[k].second)}, {"level", level(minutes[k].first, minutes[k].second)}};
     }
     Json j;
     j["child"] = child_label(s, c->child, o.redact);
@@ -165,7 +223,15 @@ Json continuity_json(const SettingReport& r, const ModelOptions& o) {
     j["cells"] = cells;
     children.push_back(std::move(j));
   }
-  return Json{{"days", days}, {"children", children}};
+  const std::string unit = cols.unit;
+  return Json{{"days", days},
+              {"unit", unit},
+              {"total_label", unit == "day" ? "Week" : "Period"},
+              {"columns_note", unit == "day" ? std::string()
+                                            : fmt::format("The period is long: each column is a {}{}, the share of the "
+                                                          "child's time that {} with their key person.",
+                                                          unit, unit == "week" ? " (Monday to Sunday)" : "", unit)},
+              {"children", children}};
 }
 
 Json key_persons_json(const SettingReport& r, const ModelOptions& o, std::string& chart) {
@@ -218,6 +284,7 @@ nlohmann::ordered_json document_model(const SettingReport& report, const ModelOp
   j["redacted"] = options.redact;
   j["rules"] = rules_json(report, options);
   j["has_findings"] = !j["rules"].empty();
+  j["problems"] = problems_json(report, options.redact);
   Json accepted = Json::array();
   for (const Finding& f : r.findings) {
     if (!f.accepted) continue;
