@@ -66,6 +66,60 @@ std::optional<std::string> format_for(const PolicyCommand& o) {
                        "there is no PDF: write HTML and print it from a browser (it fits two A4 pages)");
 }
 
+/// A setting's answers: --answers, or its [data] policy. nullopt (said) when they cannot
+/// be read; an empty optional inside when there are none.
+std::optional<std::optional<PolicyAnswers>> answers_of(const PolicyCommand& o, const LoadedSetting& loaded,
+                                                       const Checklist& checklist, const Environment& env) {
+  const std::filesystem::path file = o.answers.empty() ? loaded.setting.policy_answers : std::filesystem::path(o.answers);
+  if (file.empty()) return std::optional<PolicyAnswers>{};
+  bool ok = true;
+  const auto checklists = all_checklists(env, ok);
+  std::vector<const Checklist*> known{&checklist};
+  for (const auto& c : checklists) known.push_back(&c);
+  Diagnostics diagnostics;
+  auto answers = load_policy_answers(file, known, diagnostics);
+  if (diagnostics.total() > 0) print_diagnostics(diagnostics, env.stderr_is_terminal && !env.no_color);
+  if (!answers || !ok) return std::nullopt;
+  return std::optional<PolicyAnswers>(std::move(*answers));
+}
+
+/// `policy summary GROUP/`: every setting summarised with its own answers, ranked.
+int run_group_summary(const PolicyCommand& o, const std::string& format, const Checklist& checklist,
+                      const LoadedInputs& inputs, const Environment& env) {
+  if (!o.answers.empty()) {
+    fmt::print(stderr, "--answers: a group's settings each name their own answers ([data] policy); "
+                       "give --answers with one setting\nRun with --help for more information.\n");
+    return kBadInput;
+  }
+  if (format == "html") {
+    fmt::print(stderr, "--format: a group's policy overview is text, markdown or json; "
+                       "run `attune policy summary SETTING --format html` for one setting's document\n");
+    return kBadInput;
+  }
+  const Date as_of = o.as_of.empty() ? today() : *parse_iso_date(o.as_of);
+  std::vector<PolicyGroupRow> rows;
+  bool broken = false;
+  for (const LoadedSetting& loaded : inputs.settings) {
+    const auto answers = answers_of(o, loaded, checklist, env);
+    if (!answers) {
+      broken = true;
+      continue;
+    }
+    const CheckResult result = check_setting(loaded.setting, loaded.profile);
+    const SettingReport report{loaded.setting, loaded.profile, result};
+    const PolicySummary summary =
+        summarise_policy(checklist, *answers ? &**answers : nullptr, &report, as_of, o.redact);
+    rows.push_back(policy_group_row(summary, loaded.setting));
+  }
+  rank_policy_group(rows);
+  const std::string text = format == "json"       ? policy_group_json(rows, checklist, as_of)
+                           : format == "markdown" ? policy_group_markdown(rows, checklist, as_of)
+                                                  : policy_group_text(rows, checklist, as_of);
+  // Setting names, no child's or staff member's: written as a redacted report is.
+  if (!write_output(text, o.output, false)) return kBadInput;
+  return broken || inputs.failed ? kBadInput : kOk;
+}
+
 int run_summary(const PolicyCommand& o, const Environment& env) {
   const auto chosen = format_for(o);
   if (!chosen) return kBadInput;
@@ -78,28 +132,17 @@ int run_summary(const PolicyCommand& o, const Environment& env) {
   auto checklist = load_named_checklist(o.checklist, env);
   if (!checklist) return kBadInput;
   LoadedInputs inputs = load_inputs(o.input, env);
-  if (inputs.failed) return kBadInput;
-  if (inputs.settings.size() != 1) {
-    fmt::print(stderr, "attune policy summary: name one setting ({} found)\n", inputs.settings.size());
-    return kBadInput;
+  if (inputs.group) {
+    if (inputs.settings.empty()) return kBadInput;
+    return run_group_summary(o, format, *checklist, inputs, env);
   }
+  if (inputs.failed || inputs.settings.empty()) return kBadInput;
   const LoadedSetting& loaded = inputs.settings.front();
   const CheckResult result = check_setting(loaded.setting, loaded.profile);
   const SettingReport report{loaded.setting, loaded.profile, result};
-
-  const std::filesystem::path answers_file =
-      o.answers.empty() ? loaded.setting.policy_answers : std::filesystem::path(o.answers);
-  std::optional<PolicyAnswers> answers;
-  if (!answers_file.empty()) {
-    bool ok = true;
-    const auto checklists = all_checklists(env, ok);
-    std::vector<const Checklist*> known{&*checklist};
-    for (const auto& c : checklists) known.push_back(&c);
-    Diagnostics diagnostics;
-    answers = load_policy_answers(answers_file, known, diagnostics);
-    if (diagnostics.total() > 0) print_diagnostics(diagnostics, env.stderr_is_terminal && !env.no_color);
-    if (!answers || !ok) return kBadInput;
-  }
+  const auto read = answers_of(o, loaded, *checklist, env);
+  if (!read) return kBadInput;
+  const std::optional<PolicyAnswers>& answers = *read;
   const Date as_of = o.as_of.empty() ? today() : *parse_iso_date(o.as_of);
   const PolicySummary summary = summarise_policy(*checklist, answers ? &*answers : nullptr, &report, as_of, o.redact);
   const PolicyContext context{&loaded.setting, &result.period};

@@ -165,4 +165,25 @@ OUT
   [ "$rc" = 2 ] && [ ! -e bad ] && grep -q '2027-01-05 is a Tue, not a Monday' err || fail "a Tuesday week: $rc $(cat err)"
 }
 
+# B6. `policy summary` takes a folder of settings, as its help says: the settings ranked
+# by answers the rosters contradict, then gaps.
+policy_summary_ranks_a_group() {
+  local examples=${ATTUNE_DATA_DIR:?}/../examples
+  mkdir group && cp -r "$examples/sunflower" group/
+  "$attune" generate group/generated --settings 2 --weeks 1 --seed 4 > /dev/null
+  "$attune" policy summary group --as-of 2026-11-23 > out 2> err || fail "exit $?: $(cat err)"
+  [ ! -s err ] || fail "it said: $(cat err)"
+  # Sunflower: 2 answers contradicted (IMH-KP-03, IMH-CC-02; see examples/README.md),
+  # 9 partly + 2 not met + 3 unanswered = 14 gaps; the generated settings have no answers
+  # file: 0 contradicted, all 38 items unanswered. Contradictions rank first.
+  sed -n 5p out | grep -Eq '^ +1  Sunflower Day Nursery \(EY000123\) +2 +14 +3 +75% +72%  group/sunflower/setting.toml$' ||
+    fail "rank 1: $(sed -n 5p out)"
+  sed -n 6p out | grep -Eq '^ +2  .* +0 +38 +0 +0% +0%  group/generated/setting-001/setting.toml \(no answers file\)$' ||
+    fail "rank 2: $(sed -n 6p out)"
+  "$attune" policy summary group --as-of 2026-11-23 --format json > g.json || fail "json exit $?"
+  grep -q '"schema": "attune.policy-group/1"' g.json || fail "no group schema"
+  rc=0; "$attune" policy summary group --answers x.yaml > out 2> err || rc=$?
+  [ "$rc" = 2 ] && grep -q -- '--answers: a group' err || fail "--answers with a group: $rc $(cat err)"
+}
+
 "$test"

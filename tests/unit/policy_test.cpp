@@ -192,3 +192,76 @@ TEST_CASE("roster evidence: supported, contradicted, findings, no data") {
   const PolicySummary s3 = summarise_policy(c, &*a, nullptr, test::day("2026-11-23"), false);
   CHECK(s3.sections[0].items[1].roster == RosterEvidence::no_data);
 }
+
+TEST_CASE("no data in this period, not supported, when the rules had nothing to examine") {
+  Diagnostics d;
+  const auto c = load_checklist_text(R"(checklist:
+  id: periods
+  title: Period evidence
+  version: 1
+sections:
+  - id: s
+    title: Settling and moves
+    items:
+      - id: P-01
+        title: Settling in
+        question: Does the key person settle new babies?
+        roster_rules: [SETTLING-IN]
+      - id: P-02
+        title: Moves
+        question: Are moves prepared?
+        roster_rules: [TRANSITION]
+      - id: P-03
+        title: Key person
+        question: Does every baby have one?
+        roster_rules: [KP-ASSIGNED, SETTLING-IN]
+)", "c.yaml", d);
+  INFO(errors_of(d));
+  REQUIRE(c.has_value());
+  Setting setting;
+  const CheckResult result = rosters(setting);  // c1 started before the period; no moves
+  const RuleProfile profile = test::group_profile();
+  const SettingReport report{setting, profile, result};
+  const auto a = load_policy_answers_text("answers:\n  P-01: { status: met }\n  P-02: { status: met }\n  P-03: { status: met }\n",
+                                          "p.yaml", {&*c}, d);
+  REQUIRE(a.has_value());
+  const PolicySummary s = summarise_policy(*c, &*a, &report, test::day("2026-11-23"), false);
+  const auto& items = s.sections[0].items;
+  CHECK(items[0].roster == RosterEvidence::no_data);
+  CHECK(items[0].no_data_reason == "no child started in this period");
+  CHECK(items[1].roster == RosterEvidence::no_data);
+  CHECK(items[1].no_data_reason == "no child changed key person or room in this period");
+  // One of its rules had something to examine (a child attended) and found nothing.
+  CHECK(items[2].roster == RosterEvidence::supported);
+}
+
+TEST_CASE("section scores count contradictions: a contradicted met counts as partly with the rosters") {
+  StatusCounts c;
+  c.met = 3;
+  c.partly = 1;
+  c.contradicted = 1;
+  // (3 + 0.5) / 4 = 0.875; with the rosters (2 + 0.5 * 2) / 4 = 0.75.
+  CHECK(*c.score() == doctest::Approx(0.875));
+  CHECK(*c.score_with_rosters() == doctest::Approx(0.75));
+  CHECK(c.gaps() == 1);
+}
+
+TEST_CASE("the blank answers file carries each item's guidance and the evidence expected") {
+  Diagnostics d;
+  auto c = load_checklist_text(R"(checklist: { id: g, title: G, version: 1 }
+sections:
+  - id: s
+    title: S
+    items:
+      - id: G-01
+        title: Buddies
+        question: Does every baby have a buddy?
+        guidance: Name a second familiar adult for every baby, who knows their routines and covers the key person's breaks and days off.
+        evidence: The key person board; the rota.
+)", "g.yaml", d);
+  REQUIRE(c.has_value());
+  const std::string t = policy_answers_template(*c);
+  CHECK(t.find("  # Good practice: Name a second familiar adult for every baby, who knows their routines\n"
+               "  # and covers the key person's breaks and days off.\n") != std::string::npos);
+  CHECK(t.find("  # Evidence an inspector looks for: The key person board; the rota.\n") != std::string::npos);
+}

@@ -85,7 +85,8 @@ enum class RosterEvidence : unsigned char {
   supported,     ///< no findings of those rules in the period
   contradicted,  ///< answered "met" while the rosters show findings
   findings,      ///< findings, and the answer does not claim "met"
-  no_data,       ///< no rosters given, or the rules could not be evaluated
+  no_data,       ///< no rosters given, the rules could not be evaluated, or they had
+                 ///< nothing to examine in the period (no child started, no change of room)
 };
 std::string_view roster_evidence_id(RosterEvidence evidence);
 
@@ -96,12 +97,19 @@ struct ItemSummary {
   RosterEvidence roster = RosterEvidence::none;
   std::size_t findings = 0;              ///< warnings and errors of the item's rules
   std::vector<std::string> detail;       ///< e.g. "2 children had their key person ... (worst: ...)"
+  std::string no_data_reason;            ///< with no_data: "no child started in this period"
 };
 
 struct StatusCounts {
   int met = 0, partly = 0, not_met = 0, not_applicable = 0, unanswered = 0;
+  int contradicted = 0;  ///< of the met, those the rosters contradict
   /// (met + partly / 2) / (items that apply); nullopt when none apply.
   [[nodiscard]] std::optional<double> score() const;
+  /// The score with each contradicted "met" counted as partly met: what the rosters
+  /// allow the answers to claim.
+  [[nodiscard]] std::optional<double> score_with_rosters() const;
+  /// Gaps: partly met, not met and unanswered.
+  [[nodiscard]] int gaps() const { return partly + not_met + unanswered; }
   void add(const PolicyAnswer* answer);
 };
 

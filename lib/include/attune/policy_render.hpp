@@ -23,3 +23,30 @@ std::optional<std::string> policy_document(std::string_view template_text, const
                                            const PolicyContext& context, DocumentFormat format, std::string& error);
 
 }  // namespace attune
+
+namespace attune {
+
+/// One setting of a group's policy overview (`attune policy summary GROUP/`).
+struct PolicyGroupRow {
+  std::string name;
+  std::string urn;
+  std::string path;
+  bool answered = false;  ///< the setting has an answers file
+  StatusCounts counts;    ///< with counts.contradicted
+  std::size_t overdue = 0;
+};
+
+/// The row of one setting's summary.
+PolicyGroupRow policy_group_row(const PolicySummary& summary, const Setting& setting);
+
+/// Ranks the rows: most answers contradicted by the rosters first, then most gaps
+/// (partly, not met, unanswered), then most overdue reviews, then the lowest score,
+/// then path.
+void rank_policy_group(std::vector<PolicyGroupRow>& rows);
+
+/// The ranked overview: text, Markdown, or JSON (`attune.policy-group/1`, docs/policy.md).
+std::string policy_group_text(const std::vector<PolicyGroupRow>& rows, const Checklist& checklist, Date as_of);
+std::string policy_group_markdown(const std::vector<PolicyGroupRow>& rows, const Checklist& checklist, Date as_of);
+std::string policy_group_json(const std::vector<PolicyGroupRow>& rows, const Checklist& checklist, Date as_of);
+
+}  // namespace attune

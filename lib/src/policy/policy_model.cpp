@@ -26,6 +26,14 @@ void add_counts(Json& j, const StatusCounts& c) {
   j["unanswered"] = c.unanswered;
   j["score"] = score_json(c);
   j["score_text"] = score_text(c);
+  j["contradicted"] = c.contradicted;
+  const auto with_rosters = c.score_with_rosters();
+  j["score_with_rosters"] = with_rosters ? Json(*with_rosters) : Json(nullptr);
+  j["score_with_rosters_text"] = with_rosters ? util::percent(*with_rosters) : "n/a";
+  j["score_note"] = c.contradicted == 0 ? std::string()
+                                        : fmt::format("{} contradicted by the rosters: {} counting {} as partly met",
+                                                      c.contradicted, with_rosters ? util::percent(*with_rosters) : "n/a",
+                                                      c.contradicted == 1 ? "it" : "them");
 }
 
 Json item_json(const ItemSummary& s) {
@@ -45,6 +53,7 @@ Json item_json(const ItemSummary& s) {
   roster["rules"] = s.item->roster_rules;
   roster["findings"] = s.findings;
   roster["detail"] = s.detail;
+  roster["no_data_reason"] = s.no_data_reason;
   j["roster"] = std::move(roster);
   j["guidance"] = s.item->guidance;
   j["sources"] = s.item->sources;
@@ -52,6 +61,17 @@ Json item_json(const ItemSummary& s) {
 }
 
 }  // namespace
+
+std::string evidence_words(const ItemSummary& s) {
+  switch (s.roster) {
+    case RosterEvidence::supported: return "supported (no findings)";
+    case RosterEvidence::contradicted: return "contradicted";
+    case RosterEvidence::findings: return "findings";
+    case RosterEvidence::no_data: return s.no_data_reason.empty() ? "no data in this period" : "no data: " + s.no_data_reason;
+    case RosterEvidence::none: return "";
+  }
+  return "";
+}
 
 std::string_view status_words(const PolicyAnswer* answer) {
   if (answer == nullptr) return "unanswered";
@@ -111,11 +131,13 @@ nlohmann::ordered_json policy_model(const PolicySummary& summary, const PolicyCo
                                {"last_reviewed", format_iso_date(*is.answer->last_reviewed)}});
       if (is.roster == RosterEvidence::contradicted)
         contradicted.push_back(Json{{"id", is.item->id}, {"title", is.item->title}, {"rules", is.item->roster_rules},
-                                    {"findings", is.findings}, {"detail", is.detail}});
+                                    {"findings", is.findings}, {"detail", is.detail},
+                                    {"evidence", is.answer != nullptr ? is.answer->evidence : std::string()}});
       if (is.roster != RosterEvidence::none)
         evidence.push_back(Json{{"id", is.item->id}, {"title", is.item->title},
                                 {"status_text", std::string(status_words(is.answer))},
                                 {"state", std::string(roster_evidence_id(is.roster))},
+                                {"state_text", std::string(evidence_words(is))},
                                 {"rules", fmt::format("{}", fmt::join(is.item->roster_rules, ", "))},
                                 {"detail", is.detail}});
     }

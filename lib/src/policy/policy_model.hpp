@@ -11,5 +11,7 @@ nlohmann::ordered_json policy_model(const PolicySummary& summary, const PolicyCo
 
 /// "met", "partly met", "not met", "not applicable", "unanswered".
 std::string_view status_words(const PolicyAnswer* answer);
+/// "supported (no findings)", "no data: no child started in this period", ...
+std::string evidence_words(const ItemSummary& item);
 
 }  // namespace attune::policy

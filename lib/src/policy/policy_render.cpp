@@ -34,6 +34,9 @@ std::string policy_text(const PolicySummary& summary, const PolicyContext& conte
                      t.not_met, t.not_applicable, t.unanswered,
                      t.score() ? util::percent(*t.score()) : "n/a");
   if (!summary.have_answers) out += style.severity(Severity::warning, "No answers file: every item is unanswered.") + "\n";
+  if (context.period != nullptr && context.period->days() < 28)
+    out += style.dim(fmt::format("The rosters cover {} days; a term's rosters (--from and --to) give stronger evidence.",
+                                 context.period->days())) + "\n";
 
   out += "\n" + style.bold("By section") + "\n";
   for (const SectionSummary& s : summary.sections) {
@@ -41,6 +44,13 @@ std::string policy_text(const PolicySummary& summary, const PolicyContext& conte
     out += fmt::format("  {:>4}  {}  ({} met, {} partly, {} not met, {} unanswered)\n",
                        score ? util::percent(*score) : "n/a", s.section->title, s.counts.met,
                        s.counts.partly, s.counts.not_met, s.counts.unanswered);
+    if (s.counts.contradicted > 0) {
+      const auto with = s.counts.score_with_rosters();
+      out += style.severity(Severity::error,
+                            fmt::format("        {} contradicted by the rosters: {} counting {} as partly met",
+                                        s.counts.contradicted, with ? util::percent(*with) : "n/a",
+                                        s.counts.contradicted == 1 ? "it" : "them")) + "\n";
+    }
   }
   bool heading = false;
   for (const SectionSummary& s : summary.sections) {
@@ -50,6 +60,9 @@ std::string policy_text(const PolicySummary& summary, const PolicyContext& conte
       heading = true;
       out += fmt::format("  {} {}: answered met, but\n", i.item->id, i.item->title);
       for (const auto& d : i.detail) out += fmt::format("    - {}\n", d);
+      // The claim beside what the rosters show.
+      if (i.answer != nullptr && !i.answer->evidence.empty())
+        out += fmt::format("    the setting's evidence: \"{}\"\n", i.answer->evidence);
     }
   }
   heading = false;
@@ -80,10 +93,7 @@ std::string policy_text(const PolicySummary& summary, const PolicyContext& conte
       if (i.roster == RosterEvidence::none || i.roster == RosterEvidence::contradicted) continue;
       if (!heading) out += "\n" + style.bold("Roster evidence for the other items") + "\n";
       heading = true;
-      out += fmt::format("  {} {}: {}{}\n", i.item->id, i.item->title,
-                         i.roster == RosterEvidence::supported  ? "supported (no findings)"
-                         : i.roster == RosterEvidence::no_data ? "no data"
-                                                                : "findings",
+      out += fmt::format("  {} {}: {}{}\n", i.item->id, i.item->title, policy::evidence_words(i),
                          i.detail.empty() ? "" : fmt::format(": {}", fmt::join(i.detail, "; ")));
     }
   }

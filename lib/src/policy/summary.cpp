@@ -7,6 +7,7 @@
 
 #include "attune/policy_checklist.hpp"
 #include "evidence.hpp"
+#include "examined.hpp"
 
 namespace attune {
 
@@ -50,6 +51,12 @@ std::optional<double> StatusCounts::score() const {
   return (met + 0.5 * partly) / applicable;
 }
 
+std::optional<double> StatusCounts::score_with_rosters() const {
+  const int applicable = met + partly + not_met + unanswered;
+  if (applicable == 0) return std::nullopt;
+  return (met - contradicted + 0.5 * (partly + contradicted)) / applicable;
+}
+
 void StatusCounts::add(const PolicyAnswer* answer) {
   if (answer == nullptr) {
     ++unanswered;
@@ -90,21 +97,33 @@ void judge_rosters(ItemSummary& s, const SettingReport* rosters, bool redact) {
   if (s.item->roster_rules.empty()) return;
   if (rosters == nullptr) {
     s.roster = RosterEvidence::no_data;
+    s.no_data_reason = "no rosters were checked";
     return;
   }
-  bool evaluated = false;
+  bool examined = false;
+  std::vector<std::string> why_not;
   for (const auto& rule : s.item->roster_rules) {
-    if (not_evaluated(rosters->result, rule)) continue;
-    evaluated = true;
+    if (not_evaluated(rosters->result, rule)) {
+      why_not.push_back(fmt::format("{} could not be evaluated", rule));
+      continue;
+    }
     std::vector<const Finding*> found;
     for (const Finding& f : rosters->result.findings) {
       if (f.rule == rule && f.severity != Severity::info) found.push_back(&f);
     }
     s.findings += found.size();
     if (!found.empty()) s.detail.push_back(policy::describe_findings(rule, found, *rosters, redact));
+    // No finding proves nothing when there was nothing to find.
+    const std::string nothing = found.empty() ? policy::nothing_to_examine(rule, *rosters) : std::string{};
+    if (nothing.empty()) examined = true;
+    else if (std::find(why_not.begin(), why_not.end(), nothing) == why_not.end()) why_not.push_back(nothing);
   }
-  if (!evaluated) s.roster = RosterEvidence::no_data;
-  else if (s.findings == 0) s.roster = RosterEvidence::supported;
+  if (!examined) {
+    s.roster = RosterEvidence::no_data;
+    s.no_data_reason = fmt::format("{}", fmt::join(why_not, "; "));
+  } else if (s.findings == 0) {
+    s.roster = RosterEvidence::supported;
+  }
   else if (s.answer != nullptr && s.answer->status == AnswerStatus::met) s.roster = RosterEvidence::contradicted;
   else s.roster = RosterEvidence::findings;
 }
@@ -136,12 +155,36 @@ PolicySummary summarise_policy(const Checklist& checklist, const PolicyAnswers* 
       judge_rosters(is, rosters, redact);
       ss.counts.add(is.answer);
       summary.counts.add(is.answer);
+      if (is.roster == RosterEvidence::contradicted) ++ss.counts.contradicted, ++summary.counts.contradicted;
       ss.items.push_back(std::move(is));
     }
     summary.sections.push_back(std::move(ss));
   }
   return summary;
 }
+
+namespace {
+
+/// `text` as comment lines of at most 88 characters, indented as the answers are.
+std::string comment_block(const std::string& text) {
+  std::string out, line;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!line.empty() && line.size() + 1 + word.size() > 84) {
+      out += "  # " + line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  if (!line.empty()) out += "  # " + line + "\n";
+  return out;
+}
+
+}  // namespace
 
 std::string policy_answers_template(const Checklist& c) {
   std::string out = fmt::format(
@@ -155,6 +198,8 @@ std::string policy_answers_template(const Checklist& c) {
     out += fmt::format("\n  # {}\n", section.title);
     for (const auto& item : section.items) {
       out += fmt::format("\n  # {}: {}\n  # {}\n", item.id, item.title, item.question);
+      if (!item.guidance.empty()) out += comment_block("Good practice: " + item.guidance);
+      if (!item.evidence.empty()) out += comment_block("Evidence an inspector looks for: " + item.evidence);
       if (!item.roster_rules.empty())
         out += fmt::format("  # The rosters can evidence this: {}\n", fmt::join(item.roster_rules, ", "));
       out += fmt::format("  {}:\n    status:\n    evidence: \"\"\n    notes: \"\"\n    last_reviewed:\n", item.id);
