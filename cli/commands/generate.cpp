@@ -1,4 +1,4 @@
-// attune generate GROUP --settings N --weeks W --seed S [--start DATE] [--patterns] [--mismatch]
+// attune generate GROUP --settings N --weeks W --seed S [--start DATE] [--patterns] [--mismatch] [--rooms N]
 //                 [--force]
 // Writes N synthetic settings (GROUP/setting-001/ ...) for demos and benchmarks.
 
@@ -110,6 +110,8 @@ std::function<int()> setup_generate(CLI::App& app, const Environment&) {
   app.add_flag("--patterns", o->options.patterns, "weekday pattern rows (Mon..Fri) instead of dated rows");
   app.add_flag("--mismatch", o->options.mismatch,
                "rotas that match the bookings badly, as exported rotas often do (many findings)");
+  app.add_option("--rooms", o->options.rooms,
+                 "rooms by age, 3 to 9 (default 3: babies, toddlers, pre-school; then a second of each)");
   app.add_flag("--force", o->force, "overwrite the files of setting folders that already exist");
   return [o] { return run_generate(*o); };
 }

@@ -153,11 +153,13 @@ class BruteForce {
           if (sp.child == c && (dates.empty() || dates.back() != d.date)) dates.push_back(d.date);
       first = dates.front();
       Kid kid{c, age_band_on(s.children[c].date_of_birth, first) == AgeBand::under_2, false, attended, kNone, false, false, {}};
-      kid.buddy = kid.baby || s.policy.buddy_for_all;
-      kid.current = s.key_people_on(c, first).first;
+      const auto [current_key, current_buddy] = s.key_people_on(c, first);
+      // A buddy for babies, for everyone with buddy_for_all, and for a child who has one today.
+      kid.buddy = kid.baby || s.policy.buddy_for_all || current_buddy != kNone;
+      kid.current = current_key;
       for (StaffIndex st = 0; st < staff; ++st) {
         const Staff& p = s.staff[st];
-        bool ok = p.role != Role::student && p.role != Role::volunteer && p.role != Role::cook && p.role != Role::admin;
+        bool ok = may_be_key_person(p.role);  // the roles' one list, as KP-VALID reads it
         for (Date d : dates) ok = ok && p.employed_on(d);
         if (ok) kid.eligible.push_back(st);
       }

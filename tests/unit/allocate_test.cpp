@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "attune/allocate.hpp"
 #include "attune/document.hpp"
 #include "attune/render.hpp"
@@ -239,4 +241,34 @@ TEST_CASE("check's text and HTML reports point to allocate with the computed cov
   // No coverage finding, no pointer (and no solve).
   CheckResult quiet;
   CHECK_FALSE(allocation_hint(s, quiet).has_value());
+}
+
+TEST_CASE("allocate's eligibility and KP-VALID read one list of the roles that may be key persons") {
+  // For every role there is: s1 of that role is Amy's key person today, s2 a practitioner.
+  // KP-VALID fires exactly when allocate finds the current key person ineligible.
+  int roles = 0;
+  for (int r = 0; r < 64; ++r) {
+    const auto role = static_cast<Role>(r);
+    if (parse_role(role_id(role)) != role) break;  // past the last role
+    ++roles;
+    INFO(role_id(role));
+    const Setting s = test::load_yaml(test::header() + fmt::format(R"(staff:
+  - {{ id: s1, name: Sam, date_of_birth: 1990-01-01, role: {}, qualification: level3, pfa_expiry: 2029-01-31, baby_training: "yes", in_ratio: "yes" }}
+  - {{ id: s2, name: Sue, date_of_birth: 1990-01-01, role: practitioner, qualification: level3, pfa_expiry: 2029-01-31, baby_training: "yes" }}
+children:
+  - {{ id: c1, name: Amy, date_of_birth: 2022-06-01, room: pre, key_person: s1 }}
+shifts:
+  - {{ staff: s1, date: 2026-11-02, start: "08:00", end: "12:00", room: pre, kind: work }}
+  - {{ staff: s2, date: 2026-11-02, start: "08:00", end: "12:00", room: pre, kind: work }}
+attendance:
+  - {{ child: c1, date: 2026-11-02, start: "08:00", end: "12:00" }}
+)", role_id(role)));
+    const bool invalid = !test::findings_of(check_setting(s, test::group_profile()), "KP-VALID").empty();
+    const AllocationProposal p = allocate(s, AllocateOptions{});
+    REQUIRE(p.status == AllocationStatus::optimal);
+    CHECK(invalid == !may_be_key_person(role));
+    CHECK(p.children[0].current_ineligible == invalid);
+    CHECK(p.children[0].proposed.key_person == (invalid ? 1u : 0u));
+  }
+  CHECK(roles >= 8);
 }

@@ -75,6 +75,8 @@ struct ChildAllocation {
   ChildIndex child = kNone;
   AgeBand band = AgeBand::under_2;  ///< on the first day the child attends
   long attended_minutes = 0;
+  /// Gets a buddy: under 2, every child with [policy] buddy_for_all, or one who has a
+  /// buddy today (on the first day attended).
   bool needs_buddy = false;
   /// As `attune check` measures it today: the key person and buddy on the first day
   /// attended, the minutes over the period (allocations.csv changes included).

@@ -36,6 +36,11 @@ struct GenerateOptions {
   /// before and leaving after their booked times. Dated rows only. The tidy setting's
   /// rows are drawn as without it, then changed from streams of their own.
   bool mismatch = false;
+  /// Rooms by age (3 to 9): a baby room, a toddler room and a pre-school room; each one
+  /// more adds a second (then a third) in that order, with its own team: 5 rooms are two
+  /// baby rooms, two toddler rooms and a pre-school room (about 90 children, 25 staff
+  /// over 4 weeks). The default, 3, gives the same files as before the option existed.
+  int rooms = 3;
 };
 
 /// One setting's files, as text.

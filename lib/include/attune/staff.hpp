@@ -23,6 +23,11 @@ std::optional<Role> parse_role(std::string_view text);
 std::string_view qualification_id(Qualification q);
 std::optional<Qualification> parse_qualification(std::string_view text);
 
+/// Whether someone in `role` may be a child's key person (or buddy). The one list, read by
+/// KP-VALID and by `attune allocate`'s eligibility: a new role must be decided here (the
+/// switch has no default, so the build fails until it is).
+bool may_be_key_person(Role role);
+
 /// 0 (none), 2, 3 or 6.
 int qualification_level(Qualification q);
 

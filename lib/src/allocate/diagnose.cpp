@@ -37,6 +37,20 @@ std::string join_and(const std::vector<std::string>& parts) {
   return out + " and " + parts.back();
 }
 
+/// "student, volunteer, cook or admin": the roles that may not be key persons
+/// (may_be_key_person, the list KP-VALID reads).
+std::string roles_never_key_persons() {
+  std::vector<std::string> ids;
+  for (int r = 0; r < 64; ++r) {
+    const auto role = static_cast<Role>(r);
+    if (parse_role(role_id(role)) != role) break;  // past the last role
+    if (!may_be_key_person(role)) ids.emplace_back(role_id(role));
+  }
+  std::string out = join_and(ids);
+  if (const auto last = out.rfind(" and "); last != std::string::npos) out.replace(last, 5, " or ");
+  return out;
+}
+
 std::string max_setting(const Setting& s, AgeBand band) {
   return fmt::format("max_key_children.{} = {}", age_band_id(band), s.policy.max_key_children[static_cast<std::size_t>(band)]);
 }
@@ -51,14 +65,17 @@ class Explainer {
       if (pupil.eligible.empty())
         return Explanation{
             fmt::format("{} attends, but no member of staff can be a key person on every day the child attends "
-                        "(employed on each of those days, and not a student, volunteer, cook or admin)",
-                        child),
+                        "(employed on each of those days, and not a {})",
+                        child, roles_never_key_persons()),
             "add a practitioner employed on those days to staff.csv, or correct start_date and leave_date"};
       if (pupil.needs_buddy && pupil.eligible.size() < 2)
         return Explanation{fmt::format("{} needs a key person and a buddy, but only {} can be either on every day the "
                                        "child attends",
                                        child, staff_label(s_, pupil.eligible.front(), redact_)),
-                           "add a second practitioner employed on those days to staff.csv"};
+                           pupil.baby || s_.policy.buddy_for_all
+                               ? "add a second practitioner employed on those days to staff.csv"
+                               : "add a second practitioner employed on those days to staff.csv, or clear the "
+                                 "child's buddy in children.csv (the child has one today, so allocate keeps one)"};
     }
     return std::nullopt;
   }

@@ -56,8 +56,9 @@ void find_pupils(const Setting& setting, Problem& p, std::vector<std::int32_t>& 
     pupil.first_day = first[c];
     pupil.band = age_band_on(setting.children[c].date_of_birth, first[c]);
     pupil.baby = pupil.band == AgeBand::under_2;
-    pupil.needs_buddy = pupil.baby || setting.policy.buddy_for_all;
     std::tie(pupil.current_key, pupil.current_buddy) = setting.key_people_on(c, first[c]);
+    // A child who has a buddy today keeps having one: losing a buddy is never a gain.
+    pupil.needs_buddy = pupil.baby || setting.policy.buddy_for_all || pupil.current_buddy != kNone;
     for (StaffIndex s = 0; s < setting.staff.size(); ++s) {
       // Employment is one stretch of dates: the first and last days attended decide.
       const Staff& st = setting.staff[s];
@@ -168,16 +169,7 @@ void group_families(const Setting& setting, Problem& p) {
 
 }  // namespace
 
-bool can_be_key_person(const Staff& s, Date date) {
-  if (!s.employed_on(date)) return false;
-  switch (s.role) {
-    case Role::student:
-    case Role::volunteer:
-    case Role::cook:
-    case Role::admin: return false;
-    default: return true;
-  }
-}
+bool can_be_key_person(const Staff& s, Date date) { return s.employed_on(date) && may_be_key_person(s.role); }
 
 bool Problem::eligible(std::size_t p, StaffIndex s) const {
   return std::binary_search(pupils[p].eligible.begin(), pupils[p].eligible.end(), s);

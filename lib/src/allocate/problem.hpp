@@ -19,7 +19,9 @@ struct Pupil {
   ChildIndex child = kNone;
   AgeBand band = AgeBand::under_2;  ///< on the first day attended
   bool baby = false;                ///< under 2 on the first day attended
-  bool needs_buddy = false;         ///< a baby, or every child with [policy] buddy_for_all
+  /// A baby, every child with [policy] buddy_for_all, and a child with a buddy today
+  /// (on the first day attended): keeping a buddy is never a loss for the child.
+  bool needs_buddy = false;
   long attended = 0;                ///< minutes attended over the period
   Date first_day{};
   StaffIndex current_key = kNone;   ///< on the first day attended

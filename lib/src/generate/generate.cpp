@@ -49,6 +49,8 @@ std::size_t GeneratedSetting::bytes() const {
 std::optional<std::string> check_generate_options(const GenerateOptions& options) {
   if (options.settings < 1 || options.settings > 9999) return "--settings must be from 1 to 9999";
   if (options.weeks < 1 || options.weeks > 520) return "--weeks must be from 1 to 520 (ten years)";
+  if (options.rooms < 3 || options.rooms > 9)
+    return "--rooms must be from 3 to 9 (a baby, a toddler and a pre-school room, then more of each)";
   if (options.mismatch && options.patterns)
     return "--mismatch changes the rota and register day by day: it needs dated rows, not --patterns";
   const Date earliest{year{1970} / January / 1};

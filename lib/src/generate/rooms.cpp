@@ -6,6 +6,8 @@
 #include <array>
 #include <string_view>
 
+#include <fmt/format.h>
+
 #include "plan.hpp"
 
 namespace attune::gen {
@@ -74,6 +76,19 @@ Room make_room(const Plan& plan, RoomKind kind, Rng& rng) {
   return r;
 }
 
+/// A second (third ...) room of a kind: "babies-2", and a name no other room has.
+void second_of_kind(Plan& plan, Rng& rng, int number) {
+  Room& room = plan.rooms.back();
+  room.id += fmt::format("-{}", number);
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    const bool taken = std::any_of(plan.rooms.begin(), plan.rooms.end() - 1,
+                                   [&](const Room& other) { return other.name == room.name; });
+    if (!taken) return;
+    room.name = room_name(room.kind, rng);
+  }
+  room.name += fmt::format(" {}", number);
+}
+
 void compute_caps(const Plan& plan, Room& room) {
   room.caps.clear();
   for (Minute t = plan.open; t < plan.close; t += kStep) {
@@ -96,8 +111,10 @@ void plan_rooms(Plan& plan, Rng& rng) {
     case 1: plan.open = 7 * 60 + 30, plan.close = 18 * 60; break;
     default: plan.open = 8 * 60, plan.close = 18 * 60; break;
   }
-  for (RoomKind kind : {RoomKind::babies, RoomKind::toddlers, RoomKind::preschool}) {
-    plan.rooms.push_back(make_room(plan, kind, rng));
+  static constexpr std::array<RoomKind, 3> kKinds{RoomKind::babies, RoomKind::toddlers, RoomKind::preschool};
+  for (int r = 0; r < plan.options.rooms; ++r) {
+    plan.rooms.push_back(make_room(plan, kKinds[static_cast<std::size_t>(r % 3)], rng));
+    if (r >= 3) second_of_kind(plan, rng, r / 3 + 1);
     compute_caps(plan, plan.rooms.back());
   }
   // The floater works a middle shift in the pre-school room when not covering, with

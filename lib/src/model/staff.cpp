@@ -29,6 +29,20 @@ std::optional<Qualification> parse_qualification(std::string_view text) {
   return detail::kQualificationNames.parse(text);
 }
 
+bool may_be_key_person(Role role) {
+  switch (role) {
+    case Role::practitioner:
+    case Role::room_leader:
+    case Role::manager:
+    case Role::apprentice: return true;  // apprentices are employed (KP-VALID allows them)
+    case Role::student:
+    case Role::volunteer:
+    case Role::cook:
+    case Role::admin: return false;
+  }
+  return false;
+}
+
 int qualification_level(Qualification q) {
   switch (q) {
     case Qualification::none: return 0;

@@ -65,15 +65,9 @@ class KpValid final : public Rule {
       return fmt::format("the key person left on {}", format_iso_date(*s.leave_date));
     if (s.start_date && date < *s.start_date)
       return fmt::format("the key person does not start until {}", format_iso_date(*s.start_date));
-    switch (s.role) {
-      case Role::student:
-      case Role::volunteer:
-      case Role::cook:
-      case Role::admin:
-        return fmt::format("the key person is a {}; a key person must be an employed practitioner",
-                           s.role == Role::admin ? "member of the admin staff" : role_id(s.role));
-      default: return {};
-    }
+    if (may_be_key_person(s.role)) return {};
+    return fmt::format("the key person is a {}; a key person must be an employed practitioner",
+                       s.role == Role::admin ? "member of the admin staff" : role_id(s.role));
   }
 };
 
