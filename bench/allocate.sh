@@ -8,7 +8,9 @@
 # between runs (deterministic: seed 1); SETTINGS (default 8) settings generated; RUNS
 # (default 5) runs of each command, the fastest reported; EXTRA_STAFF (default 8) extra
 # practitioners added to each setting (a floater each, on the rota in turn in every room),
-# so the settings have about 25 staff as the design's target (100 children, 25 staff).
+# so the settings have about 25 staff as the design's target (100 children, 25 staff);
+# ROOMS (default 3) rooms per setting (`generate --rooms`: 5 gives about 90 children and
+# 25 staff of their own teams; use EXTRA_STAFF=0 with it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 attune=${1:-build/cli/attune}
@@ -16,12 +18,13 @@ work=${WORK:-/tmp/attune-bench-allocate}
 settings=${SETTINGS:-8}
 runs=${RUNS:-5}
 extra=${EXTRA_STAFF:-8}
+rooms=${ROOMS:-3}
 export ATTUNE_DATA_DIR=${ATTUNE_DATA_DIR:-$PWD/templates}
 export TZ=UTC NO_COLOR=1
 mkdir -p "$work"
 
 if [ ! -d "$work/group" ]; then
-  "$attune" generate "$work/group" --settings "$settings" --weeks 4 --seed 1 > /dev/null
+  "$attune" generate "$work/group" --settings "$settings" --weeks 4 --seed 1 --rooms "$rooms" > /dev/null
   # Extra practitioners: each works 08:00-16:00 on weekdays, in the rooms in turn.
   for s in "$work"/group/setting-*; do
     rooms=($(grep -A1 '^\[\[rooms\]\]' "$s/setting.toml" | sed -n 's/^id = "\(.*\)"/\1/p'))
