@@ -15,6 +15,14 @@ namespace attune::cli {
 /// Exit codes (docs/cli.md).
 enum ExitCode : int { kOk = 0, kFindings = 1, kBadInput = 2, kInternal = 3 };
 
+/// The exit code of a group run that wrote its report (docs/cli.md#exit-codes): 1 when
+/// findings fail the run or some settings could not be checked (the report names them;
+/// the others are in full), 0 otherwise; with --strict-inputs, 2 for any input error.
+inline int group_exit_code(bool failing, bool some_not_checked, bool strict_inputs) {
+  if (some_not_checked && strict_inputs) return kBadInput;
+  return failing || some_not_checked ? kFindings : kOk;
+}
+
 /// What a command may know about where it runs.
 struct Environment {
   std::vector<std::filesystem::path> data_dirs;  ///< where templates/ is found, in order

@@ -16,6 +16,7 @@
 #include "command.hpp"
 #include "history_store.hpp"
 #include "inputs.hpp"
+#include "group_stream.hpp"
 #include "output.hpp"
 #include "output_format.hpp"
 #include "parallel.hpp"
@@ -37,6 +38,7 @@ struct CheckCommand {
   unsigned jobs = 0;  ///< 0: one per core
   bool quiet = false;
   std::string history;  ///< --history FILE.db: append the run
+  bool strict_inputs = false;  ///< exit 2 when any setting has an input error
 };
 
 constexpr WrittenFormat kCheckWrites[] = {
@@ -110,8 +112,8 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   if (format == "json") {
     out.entry.body = render_json_setting(report, render, render.group ? kGroupJsonIndent : 0);
   } else if (format == "csv") {
-    std::string csv = render_csv(one_report, render);
-    out.entry.body = csv.substr(csv.find('\n') + 1);  // the header is written once
+    out.entry.body = render_csv(one_report, render);
+    out.entry.body.erase(0, out.entry.body.find('\n') + 1);  // the header is written once
   } else if (format == "markdown") {
     DocumentOptions doc;
     doc.format = DocumentFormat::markdown;
@@ -129,43 +131,6 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
     out.entry.body = render_text(one_report, render);
   }
 }
-
-/// A group's JSON written to `-o FILE` while the settings are being checked: each
-/// setting's part goes to the file as soon as it and every setting before it are done,
-/// and its text is freed, so a group of any size needs the memory of a few settings and
-/// the writing overlaps the checking. The bytes are those of assemble(), whatever --jobs.
-class JsonGroupStream {
- public:
-  JsonGroupStream(OutputFile& file, std::size_t settings) : file_(file), ready_(settings) {
-    file_.write(writer_.head());
-  }
-
-  /// Setting `index` is done: its body is taken, the rest of `entry` is left as it is.
-  void finished(std::size_t index, GroupEntry& entry) {
-    GroupEntry part{entry.path, entry.name, entry.urn, entry.checked, entry.counts, entry.problems, std::move(entry.body)};
-    entry.body.clear();
-    const std::lock_guard lock(mutex_);
-    ready_[index] = std::move(part);
-    while (next_ < ready_.size() && ready_[next_]) {
-      pieces_.clear();
-      writer_.entry(std::move(*ready_[next_]), pieces_);
-      for (const std::string& piece : pieces_) file_.write(piece);
-      ready_[next_].reset();
-      ++next_;
-    }
-  }
-
-  /// Every setting is done: the totals, and the end of the document.
-  void finish() { file_.write(writer_.tail()); }
-
- private:
-  OutputFile& file_;
-  JsonGroupWriter writer_;
-  std::mutex mutex_;
-  std::vector<std::optional<GroupEntry>> ready_;
-  std::size_t next_ = 0;
-  std::vector<std::string> pieces_;
-};
 
 /// The whole document from the settings' parts, as pieces to write one after another.
 std::vector<std::string> assemble(std::vector<Outcome>& outcomes, const std::string& format, bool group,
@@ -205,6 +170,10 @@ int run_check(const CheckCommand& o, const Environment& env) {
   if (format == "markdown") {
     markdown_template = read_template("check.md", o.template_dir, env);
     if (!markdown_template) return kBadInput;
+    if (const auto error = template_error(*markdown_template)) {
+      fmt::print(stderr, "attune: the check.md template is not valid Mustache: {}\n", *error);
+      return kBadInput;
+    }
   }
   RenderOptions render;
   render.redact = o.redact;
@@ -212,12 +181,18 @@ int run_check(const CheckCommand& o, const Environment& env) {
   render.group = paths.group;
   render.colour = format == "text" && use_colour(o.color, env.stdout_is_terminal, env.no_color, o.output);
 
-  // A group's JSON to a file is written as the settings are checked (see JsonGroupStream).
+  // A group's document is written as the settings are checked (see GroupStream), to a
+  // file or to standard output; but text, whose summary comes first, and standard output
+  // with --history, which must write nothing if the history cannot be stored.
+  const bool holds_names = format != "json" && !o.redact;
+  const bool to_stdout = o.output.empty() || o.output == "-";
+  std::unique_ptr<GroupDocument> document;
+  if (paths.group && !(to_stdout && !o.history.empty())) document = group_document(format, render);
   std::unique_ptr<OutputFile> file;
-  std::optional<JsonGroupStream> stream;
-  if (format == "json" && paths.group && !o.output.empty() && o.output != "-") {
-    if (!(file = OutputFile::open(o.output, false))) return kBadInput;
-    stream.emplace(*file, paths.settings.size());
+  std::optional<GroupStream> stream;
+  if (document) {
+    if (!(file = OutputFile::open(o.output, holds_names))) return kBadInput;
+    stream.emplace(*file, *document, paths.settings.size());
   }
 
   std::vector<Outcome> outcomes(paths.settings.size());
@@ -251,13 +226,11 @@ int run_check(const CheckCommand& o, const Environment& env) {
   if (stream) {
     stream->finish();
     if (!file->commit()) return kBadInput;
-    return broken ? kBadInput : failing ? kFindings : kOk;
+    return group_exit_code(failing, broken, o.strict_inputs);
   }
   const std::vector<std::string> text = assemble(outcomes, format, paths.group, render);
-  const bool holds_names = format != "json" && !o.redact;
   if (!write_output(text, o.output, holds_names)) return kBadInput;
-  if (broken) return kBadInput;
-  return failing ? kFindings : kOk;
+  return group_exit_code(failing, broken, o.strict_inputs);
 }
 
 const CLI::Validator kRuleSelector(
@@ -292,6 +265,8 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   app.add_flag("--redact", o->redact, "show ids instead of children's and staff names");
   app.add_option("-j,--jobs", o->jobs, "settings checked at once (default: the number of cores)");
   app.add_flag("-q,--quiet", o->quiet, "no progress line on a terminal");
+  app.add_flag("--strict-inputs", o->strict_inputs,
+               "a group: exit 2 when any setting has an input error (default: 1, the others reported)");
   app.add_option("--history", o->history, "append the run to this SQLite history (see docs/history.md)");
   app.add_option("--limit", o->limit, "text: at most N findings per rule (default 20; 0 = all)")
       ->check(CLI::Validator(

@@ -28,6 +28,7 @@ struct ReportCommand {
   bool redact = false;
   unsigned jobs = 0;  ///< a group: settings checked at once (0: one per core)
   bool quiet = false;
+  bool strict_inputs = false;  ///< a group: exit 2 when any setting has an input error
 };
 
 constexpr WrittenFormat kReportWrites[] = {{"html", ".html .htm"}, {"markdown", ".md .markdown"}, {"data", ".json"}};
@@ -39,7 +40,8 @@ std::optional<std::string> format_for(const ReportCommand& o) {
 }
 
 /// A folder of settings (or several): the group overview, each setting checked on its own
-/// in parallel; a setting that does not load is named in it as not checked (exit 2).
+/// in parallel; a setting that does not load is named in it as not checked (exit 1, or
+/// 2 with --strict-inputs; 2 when none could be checked).
 int run_group_report(const ReportCommand& o, const SettingPaths& paths, const std::string& format,
                      const std::optional<std::string>& tmpl, const Environment& env) {
   std::vector<GroupSettingSummary> rows(paths.settings.size());
@@ -82,7 +84,7 @@ int run_group_report(const ReportCommand& o, const SettingPaths& paths, const st
   }
   // The overview names settings, not children or staff: written like a redacted report.
   if (!write_output(text, o.output, false)) return kBadInput;
-  return broken ? kBadInput : kOk;
+  return group_exit_code(false, broken, o.strict_inputs);
 }
 
 int run_report(const ReportCommand& o, const Environment& env) {
@@ -146,6 +148,8 @@ std::function<int()> setup_report(CLI::App& app, const Environment& env) {
   app.add_flag("--redact", o->redact, "show ids instead of children's and staff names");
   app.add_option("-j,--jobs", o->jobs, "a group: settings checked at once (default: the number of cores)");
   app.add_flag("-q,--quiet", o->quiet, "no progress line on a terminal");
+  app.add_flag("--strict-inputs", o->strict_inputs,
+               "a group: exit 2 when any setting has an input error (default: 1, the others reported)");
   return [o, &env] { return run_report(*o, env); };
 }
 

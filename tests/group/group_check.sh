@@ -75,7 +75,11 @@ cp -r "$work/group" "$work/broken"
 printf 'id,name\nx,"unterminated\n' > "$work/broken/setting-003/children.csv"
 rc=0
 "$attune" check "$work/broken" --format json --jobs 2 -o "$work/broken.json" 2> "$work/broken.err" || rc=$?
-[ "$rc" = 2 ] || fail "a group with a broken setting exited $rc, not 2"
+[ "$rc" = 1 ] || fail "a group with a broken setting exited $rc, not 1"
+rc=0
+"$attune" check "$work/broken" --format json --jobs 2 -o "$work/broken-strict.json" --strict-inputs 2> /dev/null || rc=$?
+[ "$rc" = 2 ] || fail "--strict-inputs: a group with a broken setting exited $rc, not 2"
+cmp -s "$work/broken.json" "$work/broken-strict.json" || fail "--strict-inputs changed the report"
 "$attune" check "$work/broken" --format json --jobs 1 > "$work/broken-stdout.json" 2> /dev/null || true
 cmp -s "$work/broken.json" "$work/broken-stdout.json" || fail "-o and standard output differ with a broken setting"
 python3 - "$work/broken.json" <<'PY' || fail "the broken setting is not named in the streamed document"
@@ -93,6 +97,17 @@ rc=0
 [ "$rc" = 2 ] || fail "a group with nothing checked exited $rc, not 2"
 [ "$(cat "$work/kept.json")" = "old report" ] || fail "a group with nothing checked replaced the old file"
 if ls -A "$work" | grep -q '^\.kept\.json\.'; then fail "a temporary file was left behind"; fi
+# Every format but text is written as the settings are checked, to a file or to standard
+# output: the same bytes either way, and nothing at all when nothing could be checked.
+for format in csv markdown; do
+  "$attune" check "$work/broken" --format "$format" --jobs 2 -o "$work/broken.$format" 2> /dev/null || true
+  "$attune" check "$work/broken" --format "$format" --jobs 1 > "$work/broken-stdout.$format" 2> /dev/null || true
+  cmp -s "$work/broken.$format" "$work/broken-stdout.$format" || fail "-o and standard output differ ($format)"
+done
+for format in json csv markdown text; do
+  "$attune" check "$work/allbroken" --format "$format" > "$work/none.$format" 2> /dev/null || true
+  [ ! -s "$work/none.$format" ] || fail "a group with nothing checked wrote to standard output ($format)"
+done
 "$attune" generate "$work/big" --settings 8 --weeks 52 --seed 3 > /dev/null
 "$attune" check "$work/big" --format json --jobs 1 -o "$work/kept.json" 2> /dev/null &
 pid=$!

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The group overview (`attune report GROUP/`): one self-contained HTML file that a real
 # browser renders with both rankings and the chart, setting names shown as text, no child
-# or staff name anywhere; a broken setting named as not checked (exit 2).
+# or staff name anywhere; a broken setting named as not checked (exit 1; 2 with
+# --strict-inputs).
 #   group_report.sh ATTUNE HOSTILE_FIXTURE WORKDIR
 set -euo pipefail
 attune=$1 hostile=$2 work=$3
@@ -49,11 +50,16 @@ timeout 120 chromium "${flags[@]}" --screenshot="$work/group.png" --window-size=
   > /dev/null 2>&1 || fail "no screenshot"
 [ "$(stat -c %s "$work/group.png")" -gt 20000 ] || fail "the screenshot is nearly empty: a blank page?"
 
-# A broken setting: named as not checked, the others still ranked, exit 2.
+# A broken setting: named as not checked, the others still ranked, exit 1 (2 with
+# --strict-inputs, the overview written all the same).
 sed -i '2s/,babies,/,nowhere,/' "$work/group/hostile/children.csv"
 rc=0
 "$attune" report "$work/group" --format markdown -o "$work/group.md" --quiet 2> "$work/broken.err" || rc=$?
-[ "$rc" = 2 ] || fail "a group with a broken setting should exit 2, got $rc"
+[ "$rc" = 1 ] || fail "a group with a broken setting should exit 1, got $rc"
+rc=0
+"$attune" report "$work/group" --format markdown -o "$work/group-strict.md" --quiet --strict-inputs 2> /dev/null || rc=$?
+[ "$rc" = 2 ] || fail "--strict-inputs: a group with a broken setting should exit 2, got $rc"
+cmp -s "$work/group.md" "$work/group-strict.md" || fail "--strict-inputs changed the overview"
 grep -q "hostile: 1 input error" "$work/group.md" || fail "the broken setting is not named: $(cat "$work/group.md")"
 [ "$(grep -c '^| [0-9]' "$work/group.md")" = 6 ] || fail "expected 3 ranked settings in each table"
 echo ok

@@ -27,13 +27,13 @@ night() {
 }
 
 # 1. Four nights: two weeks checked with --from/--to, the whole period, and a night when
-#    setting-002's export is broken (exit 2; the others are still checked and stored).
+#    setting-002's export is broken (exit 1; the others are still checked and stored).
 [ "$(night 1 2026-11-20T02:30:00Z --from 2026-01-05 --to 2026-01-09)" -le 1 ] || fail "night 1 failed"
 [ "$(night 2 2026-11-21T02:30:00Z --from 2026-01-12 --to 2026-01-16 --only statutory)" -le 1 ] || fail "night 2 failed"
 [ "$(night 3 2026-11-22T02:30:00Z)" -le 1 ] || fail "night 3 failed"
 cp "$group/setting-002/children.csv" "$work/children.csv.good"
 echo "c999,Broken Row,2025-13-01,babies,,,," >> "$group/setting-002/children.csv"
-[ "$(night 4 2026-11-23T02:30:00Z)" = 2 ] || fail "night 4 (one broken setting) did not exit 2"
+[ "$(night 4 2026-11-23T02:30:00Z)" = 1 ] || fail "night 4 (one broken setting) did not exit 1"
 cp "$work/children.csv.good" "$group/setting-002/children.csv"
 
 # 2. The trends, as JSON, against the nights' own reports.

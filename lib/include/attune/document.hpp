@@ -26,6 +26,10 @@ struct DocumentOptions {
 std::optional<std::string> render_document(std::string_view template_text, const SettingReport& report,
                                            const DocumentOptions& options, std::string& error);
 
+/// Why `template_text` is not valid Mustache, or nullopt: to refuse a template before
+/// any setting is checked.
+std::optional<std::string> template_error(std::string_view template_text);
+
 /// The data the templates see, as JSON text (for template authors: `attune report --format data`).
 std::string document_data_json(const SettingReport& report, const DocumentOptions& options);
 

@@ -96,10 +96,22 @@ std::optional<std::string> render_mustache(std::string_view template_text, const
 }
 }  // namespace report
 
+std::optional<std::string> template_error(std::string_view template_text) {
+  const mstch::mustache tmpl{std::string(template_text)};
+  if (tmpl.is_valid()) return std::nullopt;
+  return tmpl.error_message();
+}
+
 std::optional<std::string> render_document(std::string_view template_text, const SettingReport& report,
                                            const DocumentOptions& options, std::string& error) {
-  return report::render_mustache(template_text, report::document_model(report, model_options(options)),
-                                 options.format, error);
+  // A Mustache template reads only the names written in it: the costly parts of the data
+  // (a timeline per room and day, a column per day in the continuity table) are built
+  // only for a template that names them. check.md names neither; a year of a setting
+  // with thousands of findings is then a table, not a timeline per room-day.
+  report::ModelOptions model = model_options(options);
+  model.rooms = template_text.find("rooms") != std::string_view::npos;
+  model.day_cells = template_text.find("cells") != std::string_view::npos;
+  return report::render_mustache(template_text, report::document_model(report, model), options.format, error);
 }
 
 std::string document_data_json(const SettingReport& report, const DocumentOptions& options) {

@@ -195,10 +195,14 @@ Json continuity_json(const SettingReport& r, const ModelOptions& o) {
   });
   Json children = Json::array();
   for (const ChildMetrics* c : order) {
-    std::vector<Json> cells(days.size(), Json{{"value", ""}, {"level", "absent"}});
-    std::vector<std::pair<long, long>> minutes(days.size());  // key person's, attended
-    for (const ChildDayMetrics& cd : m.child_days) {
-      if (cd.child != c->child) continue;
+    std::vector<Json> cells(o.day_cells ? days.size() : 0, Json{{"value", ""}, {"level", "absent"}});
+    std::vector<std::pair<long, long>> minutes(cells.size());  // key person's, attended
+    // child_days is by child, then date: this child's are one run of it.
+    const auto [first, last] = std::equal_range(
+        m.child_days.begin(), m.child_days.end(), ChildDayMetrics{c->child, Date{}, 0, 0, 0},
+        [](const ChildDayMetrics& a, const ChildDayMetrics& b) { return a.child < b.child; });
+    for (auto cd_it = o.day_cells ? first : last; cd_it != last; ++cd_it) {
+      const ChildDayMetrics& cd = *cd_it;
       const auto d = static_cast<std::size_t>((cd.date - s.period.from).count());
       if (d < day_index.size() && day_index[d] < cells.size()) {
         minutes[day_index[d]].first += cd.key_person_minutes;
@@ -295,7 +299,7 @@ nlohmann::ordered_json document_model(const SettingReport& report, const ModelOp
   }
   j["has_accepted"] = !accepted.empty();
   j["accepted"] = std::move(accepted);
-  j["rooms"] = rooms_json(report, options);
+  j["rooms"] = options.rooms ? rooms_json(report, options) : Json::array();
   j["has_rooms"] = !j["rooms"].empty();
   j["rooms_note"] = r.metrics.room_days_breaches_only
                         ? fmt::format("The period has {} days: only the days with a ratio breach are charted.", s.days.size())

@@ -12,6 +12,10 @@ struct ModelOptions {
   bool redact = false;
   bool charts = true;                 ///< draw the SVG charts (HTML)
   std::size_t findings_per_rule = 0;  ///< 0 = all
+  /// Parts of the data a template never names are not built: the timeline of every room
+  /// and day (`rooms`), and the continuity table's day columns (`cells`, `days`).
+  bool rooms = true;
+  bool day_cells = true;
 };
 
 nlohmann::ordered_json document_model(const SettingReport& report, const ModelOptions& options);
