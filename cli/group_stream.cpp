@@ -7,6 +7,7 @@ namespace {
 
 class JsonDocument final : public GroupDocument {
  public:
+  explicit JsonDocument(std::string_view schema) : writer_(schema) {}
   std::string head() override { return writer_.head(); }
   void entry(GroupEntry&& e, std::vector<std::string>& pieces) override { writer_.entry(std::move(e), pieces); }
   std::string tail() override { return writer_.tail(); }
@@ -47,8 +48,9 @@ class MarkdownDocument final : public GroupDocument {
 
 }  // namespace
 
-std::unique_ptr<GroupDocument> group_document(const std::string& format, const RenderOptions& render) {
-  if (format == "json") return std::make_unique<JsonDocument>();
+std::unique_ptr<GroupDocument> group_document(const std::string& format, const RenderOptions& render,
+                                              bool summary) {
+  if (format == "json") return std::make_unique<JsonDocument>(summary ? "attune.summary/1" : "attune.check/1");
   if (format == "csv") return std::make_unique<CsvDocument>(render);
   if (format == "markdown") return std::make_unique<MarkdownDocument>();
   return nullptr;

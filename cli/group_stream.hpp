@@ -27,8 +27,10 @@ class GroupDocument {
   [[nodiscard]] virtual std::string tail() = 0;
 };
 
-/// json, csv or markdown; nullptr for text (its summary lines come before the settings).
-std::unique_ptr<GroupDocument> group_document(const std::string& format, const RenderOptions& render);
+/// json (the attune.summary/1 document with `summary`), csv or markdown; nullptr for
+/// text (its summary lines come before the settings).
+std::unique_ptr<GroupDocument> group_document(const std::string& format, const RenderOptions& render,
+                                              bool summary = false);
 
 class GroupStream {
  public:

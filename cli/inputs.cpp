@@ -23,14 +23,19 @@ std::optional<Date> optional_date(const std::string& text) {
 }
 
 std::optional<RuleProfile> load_profile_for(const Setting& s, const InputOptions& options,
-                                            const Environment& env, std::string& problems) {
+                                            const Environment& env, std::string& problems,
+                                            std::vector<Diagnostic>& errors) {
   const std::string name = options.profile.empty() ? s.profile : options.profile;
   const fs::path dir = s.path.parent_path().empty() ? fs::path(".") : s.path.parent_path();
   // A profile the setting names is reported at its line; one from --profile at the option.
   std::string context = s.path.lexically_normal().string();
   if (!options.profile.empty()) context = "--profile";
   else if (s.profile_line > 0) context += fmt::format(":{}:{}", s.profile_line, s.profile_column);
-  return load_named_profile(name, options.profile.empty() ? dir : fs::path("."), context, env, &problems);
+  const SourceRegion where = options.profile.empty()
+                                 ? SourceRegion{s.path.lexically_normal().string(), s.profile_line, s.profile_column, 0}
+                                 : SourceRegion{"--profile", 0, 0, 0};
+  return load_named_profile(name, options.profile.empty() ? dir : fs::path("."), context, env, &problems, &errors,
+                            where);
 }
 
 }  // namespace
@@ -113,15 +118,21 @@ LoadedOne load_one(const fs::path& path, const InputOptions& options, const Envi
   LoadResult result = load_setting(path, load);
   out.rows_read = result.rows_read;
   out.error_count = result.diagnostics.error_count();
+  out.name = result.name;
+  out.urn = result.urn;
   if (result.diagnostics.total() > 0)
     out.problems = format_diagnostics(
         result.diagnostics, env.stderr_is_terminal && !env.no_color,
         in_group ? fmt::format("{} was not checked; the other settings were",
                                (fs::is_directory(path, ec) ? path : path.parent_path()).lexically_normal().string())
                  : std::string("nothing was checked"));
-  if (!result.setting) return out;
+  if (!result.setting) {
+    for (Diagnostic& d : result.diagnostics.sorted())
+      if (d.severity == DiagnosticSeverity::error) out.errors.push_back(std::move(d));
+    return out;
+  }
   LoadedSetting loaded{std::move(*result.setting), RuleProfile{}};
-  auto profile = load_profile_for(loaded.setting, options, env, out.problems);
+  auto profile = load_profile_for(loaded.setting, options, env, out.problems, out.errors);
   if (!profile) {
     out.error_count = std::max<std::size_t>(out.error_count, 1);
     return out;

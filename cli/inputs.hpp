@@ -61,6 +61,10 @@ struct LoadedOne {
   std::string problems;  ///< diagnostics text for stderr (also warnings of a good load)
   std::size_t error_count = 0;
   std::size_t rows_read = 0;
+  /// When not loaded: its input errors as values (the first 50, in file order), and its
+  /// name and URN when the setting file could be read.
+  std::vector<Diagnostic> errors;
+  std::string name, urn;
 };
 /// `in_group`: the setting is one of several, so its problems say the others were checked.
 LoadedOne load_one(const std::filesystem::path& path, const InputOptions& options, const Environment& env,

@@ -9,6 +9,7 @@
 #include "attune/allocate.hpp"
 #include "attune/check.hpp"
 #include "attune/document.hpp"
+#include "attune/load.hpp"
 #include "attune/render.hpp"
 #include "attune/rule_catalog.hpp"
 
@@ -39,6 +40,7 @@ struct CheckCommand {
   bool quiet = false;
   std::string history;  ///< --history FILE.db: append the run
   bool strict_inputs = false;  ///< exit 2 when any setting has an input error
+  bool summary = false;  ///< attune.summary/1: per setting counts and headline figures, no findings
 };
 
 constexpr WrittenFormat kCheckWrites[] = {
@@ -47,6 +49,15 @@ constexpr WrittenFormat kCheckWrites[] = {
 /// --format, or the format -o's extension names; nullopt (a usage error, said) for one
 /// check does not write (.html: that is `attune report`).
 std::optional<std::string> format_for(const CheckCommand& o) {
+  if (o.summary) {
+    if (!o.format.empty() && o.format != "json") {
+      fmt::print(stderr, "--summary writes JSON (attune.summary/1), not {}; leave out --format\n"
+                         "Run with --help for more information.\n", o.format);
+      return std::nullopt;
+    }
+    constexpr WrittenFormat kSummaryWrites[] = {{"json", ".json"}};
+    return output_format("check --summary", "", o.output, kSummaryWrites, "json", "");
+  }
   return output_format("check", o.format, o.output, kCheckWrites, "text",
                        "for the HTML report with charts run `attune report SETTING -o FILE.html`; there is no PDF: "
                        "print the HTML from a browser");
@@ -67,29 +78,18 @@ struct Outcome {
   history::SettingRecord record;  ///< what --history stores of this setting
 };
 
-/// The lines of the input errors, for the group document.
-std::vector<std::string> error_lines(const std::string& problems) {
-  std::vector<std::string> lines;
-  std::size_t pos = 0;
-  while (pos < problems.size()) {
-    std::size_t end = problems.find('\n', pos);
-    if (end == std::string::npos) end = problems.size();
-    const std::string line = problems.substr(pos, end - pos);
-    if (line.find(": error: ") != std::string::npos) lines.push_back(line);
-    pos = end + 1;
-  }
-  return lines;
-}
-
 /// Loads, checks and renders one setting (runs on a worker thread).
 void check_one(const std::filesystem::path& path, const CheckCommand& o, const std::string& format,
                const std::optional<std::string>& markdown_template, const RenderOptions& render,
-               const Environment& env, Outcome& out) {
-  out.entry.path = path.lexically_normal().string();
-  LoadedOne one = load_one(path, o.input, env, render.group);
+               const Environment& env, bool in_group, Outcome& out) {
+  out.entry.path = setting_file(path).lexically_normal().string();
+  LoadedOne one = load_one(path, o.input, env, in_group);
   out.problems = std::move(one.problems);
   if (!one.loaded) {
-    out.entry.problems = error_lines(out.problems);
+    out.entry.name = std::move(one.name);
+    out.entry.urn = std::move(one.urn);
+    out.entry.errors = std::move(one.errors);
+    out.entry.error_count = std::max(one.error_count, out.entry.errors.size());
     if (!o.history.empty()) out.record = history::record_input_error(path, std::max<std::size_t>(1, one.error_count));
     return;
   }
@@ -109,7 +109,9 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   out.entry.counts = result.counts;
   out.failing = fails(result.counts, o.fail_on);
   const std::span<const SettingReport> one_report(&report, 1);
-  if (format == "json") {
+  if (o.summary) {
+    out.entry.body = render_json_summary_setting(report);
+  } else if (format == "json") {
     out.entry.body = render_json_setting(report, render, render.group ? kGroupJsonIndent : 0);
   } else if (format == "csv") {
     out.entry.body = render_csv(one_report, render);
@@ -132,30 +134,31 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   }
 }
 
-/// The whole document from the settings' parts, as pieces to write one after another.
+/// The whole document from the settings' parts, as pieces to write one after another:
+/// when it was not written while the settings were checked (text; standard output with
+/// --history; one setting).
 std::vector<std::string> assemble(std::vector<Outcome>& outcomes, const std::string& format, bool group,
-                                  const RenderOptions& render) {
+                                  bool summary, const RenderOptions& render) {
   std::vector<GroupEntry> entries;
   entries.reserve(outcomes.size());
   for (auto& o : outcomes) entries.push_back(std::move(o.entry));  // a group's JSON can be 100 MB
-  if (format == "json") {
-    if (!group) {
-      // One setting: the document itself, with the schema and tool header first.
-      const std::string& body = entries.front().body;
-      const std::string head = "{\n  \"schema\": \"attune.check/1\",\n  \"tool\": {\n    \"name\": \"attune\",\n"
-                               "    \"version\": \"" + std::string(version()) + "\"\n  },";
-      return {head, body.substr(1) + "\n"};
-    }
-    return render_json_group_pieces(std::move(entries));
-  }
   if (format == "text") return {group ? render_text_group(entries, render) : std::move(entries.front().body)};
-  std::string out = format == "csv" ? render_csv({}, render) : std::string{};
-  for (const auto& e : entries) {
-    if (!e.checked) continue;
-    if (format == "markdown" && !out.empty()) out += "\n---\n\n";
-    out += e.body;
+  if (!group) {
+    std::string& body = entries.front().body;
+    if (format == "csv") return {render_csv({}, render), std::move(body)};
+    if (format == "markdown") return {std::move(body)};
+    // One setting's JSON: the document itself, with the schema and tool header first.
+    const std::string head = "{\n  \"schema\": \"attune.check/1\",\n  \"tool\": {\n    \"name\": \"attune\",\n"
+                             "    \"version\": \"" + std::string(version()) + "\"\n  },";
+    body.erase(0, 1);
+    body += '\n';
+    return {head, std::move(body)};
   }
-  return {out};
+  const auto document = group_document(format, render, summary);
+  std::vector<std::string> pieces{document->head()};
+  for (GroupEntry& e : entries) document->entry(std::move(e), pieces);
+  pieces.push_back(document->tail());
+  return pieces;
 }
 
 int run_check(const CheckCommand& o, const Environment& env) {
@@ -178,7 +181,7 @@ int run_check(const CheckCommand& o, const Environment& env) {
   RenderOptions render;
   render.redact = o.redact;
   render.limit_per_rule = o.limit;
-  render.group = paths.group;
+  render.group = paths.group || o.summary;  // a summary always has the group's shape
   render.colour = format == "text" && use_colour(o.color, env.stdout_is_terminal, env.no_color, o.output);
 
   // A group's document is written as the settings are checked (see GroupStream), to a
@@ -187,7 +190,7 @@ int run_check(const CheckCommand& o, const Environment& env) {
   const bool holds_names = format != "json" && !o.redact;
   const bool to_stdout = o.output.empty() || o.output == "-";
   std::unique_ptr<GroupDocument> document;
-  if (paths.group && !(to_stdout && !o.history.empty())) document = group_document(format, render);
+  if (render.group && !(to_stdout && !o.history.empty())) document = group_document(format, render, o.summary);
   std::unique_ptr<OutputFile> file;
   std::optional<GroupStream> stream;
   if (document) {
@@ -200,7 +203,7 @@ int run_check(const CheckCommand& o, const Environment& env) {
   for_each_parallel(
       paths.settings.size(), o.jobs,
       [&](std::size_t i) {
-        check_one(paths.settings[i], o, format, markdown_template, render, env, outcomes[i]);
+        check_one(paths.settings[i], o, format, markdown_template, render, env, paths.group, outcomes[i]);
         if (stream) stream->finished(i, outcomes[i].entry);
       },
       &progress);
@@ -228,7 +231,7 @@ int run_check(const CheckCommand& o, const Environment& env) {
     if (!file->commit()) return kBadInput;
     return group_exit_code(failing, broken, o.strict_inputs);
   }
-  const std::vector<std::string> text = assemble(outcomes, format, paths.group, render);
+  const std::vector<std::string> text = assemble(outcomes, format, render.group, o.summary, render);
   if (!write_output(text, o.output, holds_names)) return kBadInput;
   return group_exit_code(failing, broken, o.strict_inputs);
 }
@@ -265,6 +268,9 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   app.add_flag("--redact", o->redact, "show ids instead of children's and staff names");
   app.add_option("-j,--jobs", o->jobs, "settings checked at once (default: the number of cores)");
   app.add_flag("-q,--quiet", o->quiet, "no progress line on a terminal");
+  app.add_flag("--summary", o->summary,
+               "JSON for dashboards (attune.summary/1): per setting its counts per rule, breach minutes and "
+               "continuity figures, no findings");
   app.add_flag("--strict-inputs", o->strict_inputs,
                "a group: exit 2 when any setting has an input error (default: 1, the others reported)");
   app.add_option("--history", o->history, "append the run to this SQLite history (see docs/history.md)");

@@ -64,6 +64,46 @@ assert [s["setting"]["path"].split("/")[-2] for s in d["settings"]] == [f"settin
 assert d["summary"]["errors"] == sum(s["summary"]["errors"] for s in d["settings"])
 PY
 
+# 3a. --summary: the same numbers as the full document of the same group, worked out
+#     here from its findings and metrics.
+"$attune" check "$work/group" --summary --jobs 2 > "$work/summary.json" 2> /dev/null || true
+python3 - "$work/j1.json" "$work/summary.json" <<'PY' || fail "the summary disagrees with the full document"
+import json, sys
+full, summ = (json.load(open(p)) for p in sys.argv[1:3])
+assert summ["schema"] == "attune.summary/1", summ["schema"]
+assert summ["summary"] == full["summary"]
+assert len(summ["settings"]) == len(full["settings"]) == 6
+key = {"error": "errors", "warning": "warnings", "info": "infos"}
+for f, s in zip(full["settings"], summ["settings"]):
+    assert "findings" not in s and "metrics" not in s
+    for field in ("setting", "status", "profile", "period", "summary"):
+        assert s[field] == f[field], field
+    rules = {}
+    for x in f["findings"]:
+        counts = rules.setdefault(x["rule"], {"errors": 0, "warnings": 0, "infos": 0, "accepted": 0})
+        counts["accepted" if x["accepted"] else key[x["severity"]]] += 1
+    assert s["rules"] == rules, (s["rules"], rules)
+    assert list(s["rules"]) == list(rules)  # the findings' rule order: that of `attune rules`
+    assert s["rooms"] == f["metrics"]["rooms"]
+    assert s["breach_minutes"] == sum(r["breach_minutes"] for r in f["metrics"]["rooms"])
+    kids = [c for c in f["metrics"]["children"] if c["key_person_coverage"] is not None]
+    babies = [c for c in kids if c["band"] == "under_2"]
+    c = s["continuity"]
+    assert c["children"] == len(kids) and c["under_2_children"] == len(babies)
+    for name, group, field in (("key_person_coverage", kids, "key_person_coverage"),
+                               ("key_or_buddy_coverage", kids, "key_or_buddy_coverage"),
+                               ("under_2_key_person_coverage", babies, "key_person_coverage")):
+        shares = [k[field] for k in group]
+        assert abs(c[name]["mean"] - sum(shares) / len(shares)) < 1e-9, name
+        assert c[name]["lowest"] == min(shares), name
+        assert c[name]["below_policy"] == sum(1 for v in shares if v < c[name]["policy"]), name
+    assert c["handovers"] == sum(k["arrivals"] + k["departures"] for k in kids)
+    assert c["handovers_with_key_or_buddy"] == sum(
+        k["arrivals_with_key_or_buddy"] + k["departures_with_key_or_buddy"] for k in kids)
+    assert c["max_distinct_carers_per_week"] == max(k["max_distinct_carers_per_week"] for k in f["metrics"]["children"])
+PY
+[ "$(wc -c < "$work/summary.json")" -lt "$(($(wc -c < "$work/j1.json") / 20))" ] || fail "the summary is not much smaller than the document"
+
 # 3b. A group's JSON to -o FILE is written while the settings are checked: the same
 #     bytes as on standard output, whatever --jobs; one broken setting is still named in
 #     it; a run with nothing checked, or stopped half-way, leaves the old file as it was.
@@ -82,12 +122,24 @@ rc=0
 cmp -s "$work/broken.json" "$work/broken-strict.json" || fail "--strict-inputs changed the report"
 "$attune" check "$work/broken" --format json --jobs 1 > "$work/broken-stdout.json" 2> /dev/null || true
 cmp -s "$work/broken.json" "$work/broken-stdout.json" || fail "-o and standard output differ with a broken setting"
-python3 - "$work/broken.json" <<'PY' || fail "the broken setting is not named in the streamed document"
+python3 - "$work/broken.json" "$work/j1.json" <<'PY' || fail "the broken setting is not named in the streamed document"
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert [s["status"] for s in d["settings"]] == ["checked"] * 2 + ["input_error"] + ["checked"] * 3
 assert d["summary"]["settings_with_input_errors"] == 1
-assert d["settings"][2]["errors"][0].startswith(d["settings"][2]["setting"]["path"].rsplit("/", 1)[0])
+s = d["settings"][2]
+# One spelling of a setting, checked or not: its setting file; a broken one keeps its name.
+assert s["setting"]["path"].endswith("setting-003/setting.toml"), s["setting"]
+good = json.load(open(sys.argv[2]))["settings"][2]["setting"]
+assert s["setting"]["name"] == good["name"] and s["setting"]["urn"] == good["urn"], (s["setting"], good)
+assert s["error_count"] == len(s["errors"]) >= 1
+# The quote left open at line 2, column 3 of the broken children.csv, as an object.
+quote = [e for e in s["errors"] if e["line"] == 2]
+assert len(quote) == 1, s["errors"]
+e = quote[0]
+assert e["file"] == s["setting"]["path"].rsplit("/", 1)[0] + "/children.csv", e
+assert e["column"] == 3 and "never closed" in e["message"] and e["hint"], e
+assert e["text"] == f'{e["file"]}:2:3: error: {e["message"]}; {e["hint"]}', e
 PY
 mkdir -p "$work/allbroken/a" "$work/allbroken/b"
 for s in a b; do cp "$work/broken/setting-003/"* "$work/allbroken/$s/"; done

@@ -30,7 +30,15 @@ struct LoadResult {
   Diagnostics diagnostics;
   /// Input rows read, by kind, for `validate` and the benchmarks.
   std::size_t rows_read = 0;
+  /// [setting] name and urn, once the setting file could be read, even when a data file
+  /// then had errors: a report can name a setting that was not checked.
+  std::string name, urn;
 };
+
+/// The setting file `path` names: for a setting folder, the setting.toml (or
+/// setting.yaml, setting.yml) in it; otherwise `path` itself. The one spelling of a
+/// setting in every report, whether it could be checked or not.
+std::filesystem::path setting_file(const std::filesystem::path& path);
 
 /// `path` is a setting folder (holding setting.toml or setting.yaml) or the file itself.
 LoadResult load_setting(const std::filesystem::path& path, const LoadOptions& options);

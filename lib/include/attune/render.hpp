@@ -4,8 +4,10 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "attune/check.hpp"
+#include "attune/diagnostic.hpp"
 #include "attune/profile.hpp"
 #include "attune/setting.hpp"
 
@@ -37,12 +39,15 @@ std::string render_json(std::span<const SettingReport> reports, const RenderOpti
 
 /// One setting of a group run, for the group's summary: checked, or not loaded.
 struct GroupEntry {
-  std::string path;
-  std::string name;   ///< empty when the setting could not be loaded
+  std::string path;   ///< the setting file (setting_file()), checked or not: one spelling
+  std::string name;   ///< empty when the setting file itself could not be read
   std::string urn;
   bool checked = false;
   FindingCounts counts;
-  std::vector<std::string> problems;  ///< input errors, as printed, when not checked
+  /// When not checked: its input errors (the first 50 in file order, as on standard
+  /// error) and how many there were in all.
+  std::vector<Diagnostic> errors;
+  std::size_t error_count = 0;
   /// The setting's document (JSON object text, or text/CSV/Markdown), when checked.
   std::string body;
 };
@@ -62,10 +67,17 @@ std::string render_json_setting(const SettingReport& report, const RenderOptions
 /// settings are still being checked (JsonGroupWriter).
 std::string render_json_group(const std::vector<GroupEntry>& entries);
 
+/// One setting of the `attune.summary/1` document (`check --summary`, docs/json.md):
+/// name, URN, path, counts per rule and severity, breach minutes and the headline
+/// continuity figures, no findings; every line after the first indented by `indent`.
+std::string render_json_summary_setting(const SettingReport& report, std::size_t indent = kGroupJsonIndent);
+
 /// The group document written as it goes: head(), then entry() for each setting in
 /// order, then tail() with the totals. Joined, the pieces are render_json_group's text.
+/// With `schema` "attune.summary/1", the settings' bodies are summaries.
 class JsonGroupWriter {
  public:
+  explicit JsonGroupWriter(std::string_view schema = "attune.check/1") : schema_(schema) {}
   /// `{ "schema": ..., "tool": {...}, "settings": [`
   [[nodiscard]] std::string head() const;
   /// Appends the setting's pieces (its body is moved, not copied).
@@ -74,6 +86,7 @@ class JsonGroupWriter {
   [[nodiscard]] std::string tail() const;
 
  private:
+  std::string_view schema_;
   FindingCounts total_;
   std::size_t settings_ = 0;
   std::size_t failed_ = 0;

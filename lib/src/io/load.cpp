@@ -85,7 +85,7 @@ void read_tables(io::LoadContext& c, std::string_view setting_text, const io::Da
 
 LoadResult load(std::string_view text, bool yaml, const fs::path& display_path, const fs::path& base_dir,
                 const io::DataSource& data, const LoadOptions& options) {
-  LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0};
+  LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0, {}, {}};
   const std::string display = display_path.lexically_normal().string();
   result.diagnostics.note_file(display);
   const auto root = yaml ? io::parse_yaml(text, display, result.diagnostics)
@@ -100,6 +100,8 @@ LoadResult load(std::string_view text, bool yaml, const fs::path& display_path, 
     if (table.present) result.diagnostics.note_file(table.display);
   }
   c.setting().path = display_path;
+  result.name = c.setting().name;
+  result.urn = c.setting().urn;
   c.setting().policy_answers = c.config.policy_answers;
   c.period_known = resolve_period(c.config, options, display, result.diagnostics);
   for (std::size_t i = 0; i < c.setting().rooms.size(); ++i)
@@ -134,24 +136,27 @@ LoadResult load_setting_in_memory(std::string_view text, bool yaml, const DataFi
   return load(text, yaml, display_path, fs::path(), io::DataSource(files), options);
 }
 
+fs::path setting_file(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return path;
+  for (const char* name : {"setting.toml", "setting.yaml", "setting.yml"}) {
+    if (fs::exists(path / name, ec)) return path / name;
+  }
+  return path;
+}
+
 LoadResult load_setting(const fs::path& path, const LoadOptions& options) {
   std::error_code ec;
-  fs::path file = path;
-  if (fs::is_directory(path, ec)) {
-    if (fs::exists(path / "setting.toml", ec)) file = path / "setting.toml";
-    else if (fs::exists(path / "setting.yaml", ec)) file = path / "setting.yaml";
-    else if (fs::exists(path / "setting.yml", ec)) file = path / "setting.yml";
-    else {
-      LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0};
-      result.diagnostics.error(SourceRegion{path.string(), 0, 0, 0},
-                               "no setting.toml or setting.yaml in this folder",
-                               "name a folder holding a setting.toml (see docs/formats.md)");
-      return result;
-    }
+  const fs::path file = setting_file(path);
+  if (file == path && fs::is_directory(path, ec)) {  // a folder without a setting file
+    LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0, {}, {}};
+    result.diagnostics.error(SourceRegion{path.string(), 0, 0, 0}, "no setting.toml or setting.yaml in this folder",
+                             "name a folder holding a setting.toml (see docs/formats.md)");
+    return result;
   }
   Diagnostics read_errors(options.max_diagnostics);
   auto text = io::read_file(file.string(), file.lexically_normal().string(), read_errors);
-  if (!text) return LoadResult{std::nullopt, std::move(read_errors), 0};
+  if (!text) return LoadResult{std::nullopt, std::move(read_errors), 0, {}, {}};
   const fs::path base = file.parent_path().empty() ? fs::path(".") : file.parent_path();
   return load_setting_text(*text, is_yaml(file), file, base, options);
 }

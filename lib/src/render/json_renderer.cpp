@@ -1,7 +1,10 @@
 // The attune.check/1 JSON document: the complete contract (docs/json.md), written
 // straight to text with JsonWriter.
 
+#include <algorithm>
+
 #include "attune/render.hpp"
+#include "json_parts.hpp"
 #include "json_writer.hpp"
 
 namespace attune {
@@ -173,6 +176,15 @@ void metrics_json(JsonWriter& w, const Setting& s, const Metrics& m) {
     w.end_object();
   }
   w.end_array();
+  render::rooms_member(w, s, m);
+  w.end_object();
+}
+
+}  // namespace
+
+namespace render {
+
+void rooms_member(JsonWriter& w, const Setting& s, const Metrics& m) {
   w.key("rooms");
   w.begin_array();
   for (const RoomMetrics& r : m.rooms) {
@@ -183,7 +195,6 @@ void metrics_json(JsonWriter& w, const Setting& s, const Metrics& m) {
     w.end_object();
   }
   w.end_array();
-  w.end_object();
 }
 
 void summary_members(JsonWriter& w, const FindingCounts& c) {
@@ -193,8 +204,14 @@ void summary_members(JsonWriter& w, const FindingCounts& c) {
   w.key("accepted"), w.value(c.accepted);
 }
 
-void tool_members(JsonWriter& w) {
-  w.key("schema"), w.value("attune.check/1");
+}  // namespace render
+
+namespace {
+
+using render::summary_members;
+
+void tool_members(JsonWriter& w, std::string_view schema = "attune.check/1") {
+  w.key("schema"), w.value(schema);
   w.key("tool");
   w.begin_object();
   w.key("name"), w.value("attune");
@@ -202,18 +219,51 @@ void tool_members(JsonWriter& w) {
   w.end_object();
 }
 
-/// Everything about one setting, as members of the object being written.
-void setting_members(JsonWriter& w, const SettingReport& report) {
-  const Setting& s = report.setting;
-  const CheckResult& r = report.result;
+void text_or_null(JsonWriter& w, const std::string& text) {
+  if (text.empty()) w.null();
+  else w.value(text);
+}
+
+void number_or_null(JsonWriter& w, std::uint32_t n) {
+  if (n == 0) w.null();
+  else w.value(n);
+}
+
+}  // namespace
+
+namespace render {
+
+void setting_object(JsonWriter& w, const std::string& name, const std::string& urn, const std::string& path) {
   w.key("setting");
   w.begin_object();
-  w.key("name"), w.value(s.name);
-  w.key("urn");
-  if (s.urn.empty()) w.null();
-  else w.value(s.urn);
-  w.key("path"), w.value(s.path.lexically_normal().string());
+  w.key("name"), text_or_null(w, name);
+  w.key("urn"), text_or_null(w, urn);
+  w.key("path"), w.value(path);
   w.end_object();
+}
+
+void input_errors_members(JsonWriter& w, const GroupEntry& e) {
+  w.key("error_count"), w.value(std::max(e.error_count, e.errors.size()));
+  w.key("errors");
+  w.begin_array();
+  for (const Diagnostic& d : e.errors) {
+    w.begin_object();
+    w.key("file"), w.value(d.where.file);
+    w.key("line"), number_or_null(w, d.where.line);
+    w.key("column"), number_or_null(w, d.where.column);
+    w.key("message"), w.value(d.message);
+    w.key("hint"), text_or_null(w, d.hint);
+    const std::string text = format_diagnostic(d);
+    w.key("text"), w.value(std::string_view(text).substr(0, text.find('\n')));
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void checked_members(JsonWriter& w, const SettingReport& report) {
+  const Setting& s = report.setting;
+  const CheckResult& r = report.result;
+  setting_object(w, s.name, s.urn, s.path.lexically_normal().string());
   w.key("status"), w.value("checked");
   w.key("profile"), w.value(r.profile);
   w.key("period");
@@ -225,6 +275,20 @@ void setting_members(JsonWriter& w, const SettingReport& report) {
   w.begin_object();
   summary_members(w, r.counts);
   w.end_object();
+}
+
+}  // namespace render
+
+namespace {
+
+using render::input_errors_members;
+using render::setting_object;
+
+/// Everything about one setting, as members of the object being written.
+void setting_members(JsonWriter& w, const SettingReport& report) {
+  const Setting& s = report.setting;
+  const CheckResult& r = report.result;
+  render::checked_members(w, report);
   w.key("findings");
   w.begin_array();
   for (const Finding& f : r.findings) finding_json(w, s, r, f);
@@ -259,7 +323,7 @@ std::string JsonGroupWriter::head() const {
   std::string out;
   JsonWriter w(out);
   w.begin_object();
-  tool_members(w);
+  tool_members(w, schema_);
   w.key("settings");
   out += '[';  // left open for the entries; tail() closes it and the document
   return out;
@@ -281,15 +345,9 @@ void JsonGroupWriter::entry(GroupEntry&& e, std::vector<std::string>& pieces) {
   std::string out = std::move(separator);
   JsonWriter w(out, kGroupJsonIndent);
   w.begin_object();
-  w.key("setting");
-  w.begin_object();
-  w.key("path"), w.value(e.path);
-  w.end_object();
+  setting_object(w, e.name, e.urn, e.path);
   w.key("status"), w.value("input_error");
-  w.key("errors");
-  w.begin_array();
-  for (const std::string& line : e.problems) w.value(line);
-  w.end_array();
+  input_errors_members(w, e);
   w.end_object();
   pieces.push_back(std::move(out));
 }
