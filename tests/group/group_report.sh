@@ -50,6 +50,30 @@ timeout 120 chromium "${flags[@]}" --screenshot="$work/group.png" --window-size=
   > /dev/null 2>&1 || fail "no screenshot"
 [ "$(stat -c %s "$work/group.png")" -gt 20000 ] || fail "the screenshot is nearly empty: a blank page?"
 
+# --each: the overview in DIR/index.html and each setting's own report beside it, every
+# name in the overview linked to its report (relative links: the folder can be moved).
+"$attune" report "$work/group" --each "$work/each" --quiet || fail "report --each exited $?"
+python3 - "$work/each" <<'PY' || fail "--each did not write the linked reports"
+import pathlib, re, sys
+d = pathlib.Path(sys.argv[1])
+index = (d / "index.html").read_text()
+names = sorted(p.name for p in d.glob("*.html") if p.name != "index.html")
+assert names == ["hostile.html", "setting-001.html", "setting-002.html", "setting-003.html"], names
+links = re.findall(r'<a href="([^"]+)">', index)
+assert sorted(links) == sorted(names * 2), links  # each setting in both rankings
+for n in names:
+    page = (d / n).read_text()
+    assert page.lstrip().lower().startswith("<!doctype html"), n
+assert "Little &lt;Acorns&gt;" in (d / "hostile.html").read_text()
+PY
+[ "$(stat -c %a "$work/each/setting-001.html")" = 600 ] || fail "a setting's report (names) is not 0600"
+"$attune" report "$work/group" --each "$work/each-md" --format markdown -o "$work/overview.md" --quiet \
+  || fail "report --each --format markdown exited $?"
+grep -q '](each-md/setting-001.md)' "$work/overview.md" || fail "the Markdown overview does not link its reports"
+[ -s "$work/each-md/setting-002.md" ] || fail "no Markdown report for setting-002"
+rc=0; "$attune" report "$work/group/setting-001" --each "$work/each-one" 2> "$work/each-one.err" || rc=$?
+[ "$rc" = 2 ] && grep -q "needs\|name a folder of settings" "$work/each-one.err" || fail "--each on one setting: exit $rc"
+
 # A broken setting: named as not checked, the others still ranked, exit 1 (2 with
 # --strict-inputs, the overview written all the same).
 sed -i '2s/,babies,/,nowhere,/' "$work/group/hostile/children.csv"

@@ -88,6 +88,51 @@ for s in h["settings"]:
         assert u2["children"] == len(babies), (u2, len(babies))
         assert abs(u2["key_person_coverage_average"] - sum(babies) / len(babies)) < 1e-9
         assert abs(u2["key_person_coverage_worst"] - min(babies)) < 1e-9
+
+# The group per run: totals over the settings checked that night, from the nights' reports.
+assert [g["run"] for g in h["group"]] == [r["id"] for r in h["runs"]]
+for g, night in zip(h["group"], nights):
+    checked = [x for x in night["settings"] if x["status"] == "checked"]
+    assert g["settings"] == 3 and g["settings_with_input_errors"] == 3 - len(checked)
+    assert g["summary"] == {k: sum(x["summary"][k] for x in checked) for k in ("errors", "warnings", "infos", "accepted")}
+    assert g["breach_minutes"] == sum(r["breach_minutes"] for x in checked for r in x["metrics"]["rooms"])
+    babies = [c["key_person_coverage"] for x in checked for c in x["metrics"]["children"]
+              if c["band"] == "under_2" and c["key_person_coverage"] is not None]
+    assert g["under_2"]["children"] == len(babies)
+    assert abs(g["under_2"]["key_person_coverage_average"] - sum(babies) / len(babies)) < 1e-9
+
+# What changed from night 3 to night 4: setting-002 could not be checked; for the others,
+# each rule whose count of findings (not accepted) moved, worked out from the two reports.
+c = h["changes"]
+assert (c["previous_run"], c["latest_run"]) == (h["runs"][2]["id"], h["runs"][3]["id"])
+def counts(setting):
+    out = {}
+    for f in setting["findings"]:
+        if not f["accepted"]:
+            out[f["rule"]] = out.get(f["rule"], 0) + 1
+    return out
+listed = {folder(s["path"]): s for s in c["settings"]}
+unchanged = 0
+for before, after in zip(nights[2]["settings"], nights[3]["settings"]):
+    name = folder(after["setting"]["path"])
+    if after["status"] == "input_error":
+        s = listed[name]
+        assert (s["before"], s["now"], s["rules"]) == ("checked", "input_error", []), s
+        assert s["summary_before"] == before["summary"] and s["summary_now"] is None
+        continue
+    a, b = counts(before), counts(after)
+    moved = [r for r in dict.fromkeys(list(a) + list(b)) if a.get(r, 0) != b.get(r, 0)]
+    if not moved:
+        assert name not in listed
+        unchanged += 1
+        continue
+    got = {r["rule"]: (r["change"], r["before"], r["after"]) for r in listed[name]["rules"]}
+    for r in moved:
+        was, now = a.get(r, 0), b.get(r, 0)
+        kind = "new" if was == 0 else "resolved" if now == 0 else "worse" if now > was else "better"
+        assert got[r] == (kind, was, now), (name, r, got.get(r))
+    assert len(got) == len(moved), (got, moved)
+assert c["unchanged"] == unchanged
 print("json ok")
 PY
 
@@ -109,6 +154,15 @@ assert one["filter"]["rule"] == "RATIO-ROOM"
 two = json.load(open(f"{work}/two.json"))
 assert [s["path"].split("/")[-1] for s in two["settings"]] == ["setting-002"]
 assert [p["status"] for p in two["settings"][0]["runs"]] == ["checked"] * 3 + ["input_error"]
+# Shown alone, setting-002's broken night has no counts (null), never zero errors.
+assert [r["summary"] is None for r in two["runs"]] == [False, False, False, True], two["runs"]
+assert two["group"][3]["summary"] is None and two["group"][3]["breach_minutes"] is None
+PY
+"$attune" history "$db" --setting "$group/setting-002/" > "$work/two.txt"
+python3 - "$work/two.txt" <<'PY' || fail "the text runs table shows counts for a night with nothing checked"
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l.startswith("     4  ")]
+assert len(rows) == 1 and rows[0][-5:] == ["1", "·", "·", "·", "1"], rows
 PY
 
 # 4. Text: the runs and a sparkline per series.
@@ -118,6 +172,11 @@ grep -q "^History in .*: 4 runs, 2026-11-20 02:30 to 2026-11-23 02:30" "$work/hi
 grep -Eq "^  errors +[▁▂▃▄▅▆▇█]{3}· " "$work/history.txt" || fail "no errors sparkline with a gap for the broken night"
 grep -Eq "^  under-2 key person, average +[▁▂▃▄▅▆▇█·]{4} " "$work/history.txt" || fail "no coverage sparkline"
 [ "$(grep -c 'input errors: ·' "$work/history.txt")" = 1 ] || fail "the broken night is not marked"
+grep -q "^Since the previous run (run 3 to run 4)" "$work/history.txt" || fail "no changes since the previous run"
+grep -Eq "^  .*: not checked \(input errors\); the previous run found [0-9]+ errors?, " "$work/history.txt" \
+  || fail "the broken setting's change is not said"
+grep -q "^The group: 3 settings over 4 runs" "$work/history.txt" || fail "no group trend"
+grep -Eq "^  settings not checked +▁▁▁█ " "$work/history.txt" || fail "no sparkline of settings not checked"
 
 # 5. CSV: one row per run x setting x rule, the same counts as the JSON.
 "$attune" history "$db" --format csv -o "$work/history.csv" || fail "attune history --format csv exited $?"
@@ -141,20 +200,24 @@ assert got == expected, (got[:5], expected[:5])
 print("csv ok")
 PY
 
-# 6. HTML: self-contained, three charts per setting, and a real browser draws them.
+# 6. HTML: self-contained, three charts for the group and three per setting, what changed
+#    since the previous run, and a real browser draws them.
 "$attune" history "$db" -o "$work/history.html" || fail "attune history -o history.html exited $?"
 html=$work/history.html
 grep -qi '<script' "$html" && fail "a <script> element in the page"
 grep -Eqi '(src|href)="(https?:|//)' "$html" && fail "a link to another site"
 grep -Eqi '@import|url\(' "$html" && fail "CSS that fetches something"
 charts=$(grep -o '<svg class="chart history' "$html" | wc -l)
-[ "$charts" = 9 ] || fail "expected 9 charts (3 settings x findings, breach minutes, coverage), found $charts"
+[ "$charts" = 12 ] || fail "expected 12 charts ((the group + 3 settings) x findings, breach minutes, coverage), found $charts"
 command -v chromium > /dev/null || fail "chromium is not installed (./dev deps installs it)"
 flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking
        --disable-component-update --disable-sync --user-data-dir="$work/profile")
 timeout 120 chromium "${flags[@]}" --dump-dom "file://$html" > "$work/dom.html" 2> "$work/chromium.log" \
   || fail "chromium --dump-dom failed: $(tail -3 "$work/chromium.log")"
-[ "$(grep -o '<svg class="chart history' "$work/dom.html" | wc -l)" = 9 ] || fail "the browser's DOM lost charts"
+[ "$(grep -o '<svg class="chart history' "$work/dom.html" | wc -l)" = 12 ] || fail "the browser's DOM lost charts"
+grep -q '<h2>Since the previous run (run 3 to run 4)</h2>' "$work/dom.html" || fail "no changes section in the page"
+grep -q 'not checked (input errors); the previous run found' "$work/dom.html" || fail "the broken setting's change is not in the page"
+grep -q '<h2>The group</h2>' "$work/dom.html" || fail "no group section in the page"
 grep -q '<polyline class="line errors"' "$work/dom.html" || fail "no line drawn for errors"
 grep -q '<polyline class="line average"' "$work/dom.html" || fail "no line drawn for the coverage"
 grep -q 'not checked: 1 input errors' "$work/dom.html" || fail "the broken night is not in the page"

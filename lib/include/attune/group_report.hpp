@@ -38,6 +38,8 @@ struct GroupSettingSummary {
   std::optional<double> babies_worst_coverage;  ///< the least held baby's share
   int babies_below_threshold = 0;               ///< share below [policy] key_person_coverage_min
   double coverage_threshold = 0;
+  /// `report GROUP --each DIR`: the setting's own report, relative to the overview.
+  std::string report_link;
 };
 
 GroupSettingSummary summarise_setting(const SettingReport& report);

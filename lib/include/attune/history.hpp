@@ -190,6 +190,47 @@ struct Trends {
 /// Reads the trends. A filter on a setting that is not in the history is an error.
 std::optional<Trends> read_trends(const Database& db, const TrendFilter& filter, std::string& error);
 
+// --- The group, and what changed ----------------------------------------------------------
+
+/// The whole group in one run: totals over the settings checked in it. A run in which no
+/// setting (of those shown) could be checked has no totals: it is unchecked, not zero.
+struct GroupPoint {
+  std::int64_t run = 0;
+  std::size_t settings = 0, not_checked = 0;
+  std::optional<FindingCounts> counts;              ///< nullopt: nothing checked
+  std::optional<long> breach_minutes;               ///< over every room of every setting checked
+  std::size_t under_2_children = 0;
+  std::optional<double> under_2_coverage_average;   ///< over every under-2 of the settings checked
+};
+/// One point per run, oldest first.
+std::vector<GroupPoint> group_trend(const Trends& trends);
+
+/// How one rule's count in a setting moved between two runs.
+struct RuleChange {
+  enum class Kind : unsigned char { new_findings, resolved, worse, better };
+  std::string rule;
+  Kind kind = Kind::new_findings;
+  std::size_t before = 0, after = 0;  ///< findings, accepted ones not counted
+};
+
+/// A setting between the run before the latest and the latest (`attune history`'s
+/// "since the previous run"): checked both times, and which rules changed; or checked
+/// in only one of them.
+struct SettingChange {
+  std::string path, name, urn;
+  bool in_previous = false;  ///< the setting was in the previous run
+  bool checked_before = false, checked_now = false;
+  FindingCounts before, after;  ///< when checked
+  std::vector<RuleChange> rules;  ///< rules whose count moved, catalog order
+};
+
+struct Changes {
+  std::int64_t previous_run = 0, latest_run = 0;  ///< 0: fewer than two runs
+  std::vector<SettingChange> settings;  ///< those that changed, by path
+  std::size_t unchanged = 0;            ///< checked both times, every rule's count the same
+};
+Changes changes_since_previous(const Trends& trends);
+
 // --- Renderers --------------------------------------------------------------------------
 
 /// "▁▂▃▄▅▆▇█" scaled from 0 to `top` (the series' largest when top is 0); a missing value is "·".

@@ -28,14 +28,16 @@ std::string day_label(const std::string& utc) {
 Json runs_model(const Trends& t) {
   Json runs = Json::array();
   for (const RunSummary& r : t.runs) {
+    const bool none = r.settings == r.input_error_settings;  // nothing checked: "·", never 0
+    const auto n = [&](std::size_t v) { return none ? std::string("·") : std::to_string(v); };
     runs.push_back(Json{{"id", r.id},
                         {"time", short_utc_time(r.time)},
                         {"period", run_period_text(r)},
                         {"only", r.only},
                         {"settings", r.settings},
-                        {"errors", r.counts.errors},
-                        {"warnings", r.counts.warnings},
-                        {"accepted", r.counts.accepted},
+                        {"errors", n(r.counts.errors)},
+                        {"warnings", n(r.counts.warnings)},
+                        {"accepted", n(r.counts.accepted)},
                         {"not_checked", r.input_error_settings}});
   }
   return runs;
@@ -78,6 +80,24 @@ Json series_model(const std::vector<Series>& series) {
   return rows;
 }
 
+/// The group's totals per run, charted like a setting's.
+Json group_model(const Trends& t) {
+  std::vector<std::string> x;
+  for (const RunSummary& r : t.runs) x.push_back(day_label(r.time));
+  const std::vector<Series> series = group_series(t);  // not checked, errors, warnings, breach, u2 average
+  Json m;
+  m["findings_chart"] = line_chart_svg(
+      x, {{"errors", "errors", series[1].values}, {"warnings", "warnings", series[2].values},
+          {"settings not checked", "accepted", series[0].values}},
+      false, "The group's findings per run, and settings not checked");
+  m["breach_chart"] = line_chart_svg(x, {{"RATIO-ROOM breach minutes", "breach", series[3].values}}, false,
+                                     "The group's breach minutes per run");
+  m["coverage_chart"] = line_chart_svg(x, {{"under-2s' key-person coverage, average", "average", series[4].values}},
+                                       true, "Under-2 key-person coverage per run, over the group's babies");
+  m["series"] = series_model(series);
+  return m;
+}
+
 Json setting_model(const SettingTrend& s, const std::map<std::int64_t, const RunSummary*>& runs) {
   std::vector<std::string> x;
   for (const SettingPoint& p : s.points) x.push_back(day_label(runs.at(p.run)->time));
@@ -115,6 +135,15 @@ std::optional<std::string> render_history_html(std::string_view template_text, c
   model["first_time"] = t.runs.empty() ? std::string{} : short_utc_time(t.runs.front().time);
   model["last_time"] = t.runs.empty() ? std::string{} : short_utc_time(t.runs.back().time);
   model["runs"] = runs_model(t);
+  model["group"] = group_model(t);
+  const Changes changes = changes_since_previous(t);
+  Json changed = Json::array();
+  for (const SettingChange& c : changes.settings)
+    changed.push_back(Json{{"who", setting_change_who(c)}, {"what", setting_change_text(c)}, {"checked", c.checked_now}});
+  model["has_changes"] = changes.latest_run != 0;
+  model["changes"] = Json{{"previous_run", changes.previous_run}, {"latest_run", changes.latest_run},
+                          {"settings", std::move(changed)}, {"unchanged", changes.unchanged},
+                          {"has_unchanged", changes.unchanged > 0}};
   Json settings = Json::array();
   for (const SettingTrend& s : t.settings) settings.push_back(setting_model(s, runs));
   model["settings"] = std::move(settings);

@@ -28,7 +28,49 @@ Json run_json(const RunSummary& r) {
               {"only", text_or_null(r.only)},
               {"settings", r.settings},
               {"settings_with_input_errors", r.input_error_settings},
-              {"summary", summary(r.counts)}};
+              // Nothing checked (of the settings shown): no counts, not zeros.
+              {"summary", r.settings == r.input_error_settings ? Json(nullptr) : summary(r.counts)}};
+}
+
+Json group_json(const GroupPoint& g) {
+  return Json{{"run", g.run},
+              {"settings", g.settings},
+              {"settings_with_input_errors", g.not_checked},
+              {"summary", g.counts ? summary(*g.counts) : Json(nullptr)},
+              {"breach_minutes", g.breach_minutes ? Json(*g.breach_minutes) : Json(nullptr)},
+              {"under_2", Json{{"children", g.under_2_children},
+                               {"key_person_coverage_average", number_or_null(g.under_2_coverage_average)}}}};
+}
+
+std::string_view change_kind(RuleChange::Kind kind) {
+  switch (kind) {
+    case RuleChange::Kind::new_findings: return "new";
+    case RuleChange::Kind::resolved: return "resolved";
+    case RuleChange::Kind::worse: return "worse";
+    case RuleChange::Kind::better: return "better";
+  }
+  return "";
+}
+
+Json changes_json(const Changes& c) {
+  if (c.latest_run == 0) return nullptr;
+  Json settings = Json::array();
+  for (const SettingChange& s : c.settings) {
+    const auto status = [](bool in, bool checked) { return !in ? Json(nullptr) : Json(checked ? "checked" : "input_error"); };
+    Json rules = Json::array();
+    for (const RuleChange& r : s.rules)
+      rules.push_back(Json{{"rule", r.rule}, {"change", change_kind(r.kind)}, {"before", r.before}, {"after", r.after}});
+    settings.push_back(Json{{"path", s.path},
+                            {"name", text_or_null(s.name)},
+                            {"urn", text_or_null(s.urn)},
+                            {"before", status(s.in_previous, s.checked_before)},
+                            {"now", status(true, s.checked_now)},
+                            {"summary_before", s.checked_before ? summary(s.before) : Json(nullptr)},
+                            {"summary_now", s.checked_now ? summary(s.after) : Json(nullptr)},
+                            {"rules", std::move(rules)}});
+  }
+  return Json{{"previous_run", c.previous_run}, {"latest_run", c.latest_run}, {"settings", std::move(settings)},
+              {"unchanged", c.unchanged}};
 }
 
 Json point_json(const SettingPoint& p) {
@@ -61,6 +103,10 @@ std::string render_history_json(const Trends& t) {
   Json runs = Json::array();
   for (const RunSummary& r : t.runs) runs.push_back(run_json(r));
   doc["runs"] = std::move(runs);
+  Json group = Json::array();
+  for (const GroupPoint& g : group_trend(t)) group.push_back(group_json(g));
+  doc["group"] = std::move(group);
+  doc["changes"] = changes_json(changes_since_previous(t));
   Json settings = Json::array();
   for (const SettingTrend& s : t.settings) {
     Json points = Json::array();

@@ -47,6 +47,63 @@ std::vector<Series> setting_series(const SettingTrend& trend) {
   return out;
 }
 
+std::vector<Series> group_series(const Trends& trends) {
+  const std::vector<GroupPoint> points = group_trend(trends);
+  const auto make_group = [&](std::string label, auto get, bool share = false) {
+    Series s{std::move(label), {}, share};
+    for (const GroupPoint& g : points) s.values.push_back(get(g));
+    return s;
+  };
+  const auto count = [](const std::optional<FindingCounts>& c, std::size_t FindingCounts::*field) {
+    return c ? std::optional<double>(static_cast<double>((*c).*field)) : std::nullopt;
+  };
+  std::vector<Series> out;
+  out.push_back(make_group("settings not checked", [](const GroupPoint& g) { return number(g.not_checked); }));
+  out.push_back(make_group("errors", [&](const GroupPoint& g) { return count(g.counts, &FindingCounts::errors); }));
+  out.push_back(make_group("warnings", [&](const GroupPoint& g) { return count(g.counts, &FindingCounts::warnings); }));
+  out.push_back(make_group("breach minutes", [](const GroupPoint& g) {
+    return g.breach_minutes ? std::optional<double>(static_cast<double>(*g.breach_minutes)) : std::nullopt;
+  }));
+  out.push_back(make_group("under-2 key person, average", [](const GroupPoint& g) { return g.under_2_coverage_average; },
+                           true));
+  return out;
+}
+
+std::string rule_change_text(const RuleChange& c) {
+  switch (c.kind) {
+    case RuleChange::Kind::new_findings: return fmt::format("{} {} (new)", c.after, c.rule);
+    case RuleChange::Kind::resolved: return fmt::format("{} resolved (was {})", c.rule, c.before);
+    case RuleChange::Kind::worse: return fmt::format("{} {} (was {}, worse)", c.after, c.rule, c.before);
+    case RuleChange::Kind::better: return fmt::format("{} {} (was {}, better)", c.after, c.rule, c.before);
+  }
+  return c.rule;
+}
+
+namespace {
+
+std::string counts_text(const FindingCounts& c) {
+  return fmt::format("{} error{}, {} warning{}", c.errors, c.errors == 1 ? "" : "s", c.warnings,
+                     c.warnings == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::string setting_change_who(const SettingChange& c) {
+  if (c.name.empty()) return c.path;
+  return c.urn.empty() ? c.name : fmt::format("{} ({})", c.name, c.urn);
+}
+
+std::string setting_change_text(const SettingChange& c) {
+  if (!c.checked_now)
+    return c.checked_before ? "not checked (input errors); the previous run found " + counts_text(c.before)
+                            : "not checked (input errors), as in the previous run";
+  if (!c.in_previous) return "first run: " + counts_text(c.after);
+  if (!c.checked_before) return "checked again (not checked in the previous run): " + counts_text(c.after);
+  std::vector<std::string> parts;
+  for (const RuleChange& r : c.rules) parts.push_back(rule_change_text(r));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
 SeriesStats series_stats(const Series& series) {
   SeriesStats s;
   for (const auto& v : series.values) {

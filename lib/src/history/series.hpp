@@ -20,6 +20,18 @@ struct Series {
 /// worst), then each rule's findings, and its accepted findings when there were any.
 std::vector<Series> setting_series(const SettingTrend& trend);
 
+/// The group's totals per run (group_trend): settings not checked, errors, warnings,
+/// breach minutes, under-2 key-person coverage; nullopt for a run with nothing checked.
+std::vector<Series> group_series(const Trends& trends);
+
+/// "5 RATIO-ROOM (was 2, worse)", "RATIO-ROOM resolved (was 3)", ...: one rule's change.
+std::string rule_change_text(const RuleChange& change);
+/// "Little Acorns (EY123456)", or the path of a setting never loaded.
+std::string setting_change_who(const SettingChange& change);
+/// What changed for the setting, in words: its rules' changes, or that it could not be
+/// checked (with what the previous run found), or was checked again.
+std::string setting_change_text(const SettingChange& change);
+
 /// The first, latest, lowest and highest values of a series (nullopt when it has none).
 struct SeriesStats {
   std::optional<double> first, latest, lowest, highest;

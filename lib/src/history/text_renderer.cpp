@@ -26,8 +26,11 @@ void runs_table(std::string& out, const Trends& t) {
   out += fmt::format("  {:>4}  {:<16}  {:<24}  {:>8}  {:>6}  {:>8}  {:>8}  {:>11}\n", "run", "time (UTC)",
                      "period (--from/--to)", "settings", "errors", "warnings", "accepted", "not checked");
   for (const RunSummary& r : t.runs) {
+    // A run in which nothing shown could be checked has no counts: "·", never 0.
+    const bool none = r.settings == r.input_error_settings;
+    const auto n = [&](std::size_t v) { return none ? std::string("·") : std::to_string(v); };
     out += fmt::format("  {:>4}  {:<16}  {:<24}  {:>8}  {:>6}  {:>8}  {:>8}  {:>11}\n", r.id, short_utc_time(r.time),
-                       run_period_text(r), r.settings, r.counts.errors, r.counts.warnings, r.counts.accepted,
+                       run_period_text(r), r.settings, n(r.counts.errors), n(r.counts.warnings), n(r.counts.accepted),
                        r.input_error_settings);
   }
   for (const RunSummary& r : t.runs)
@@ -42,6 +45,32 @@ void series_line(std::string& out, const Series& s, std::size_t first_shown, std
                      pad(spark, shown.size(), width), series_value_text(s, stats.first),
                      series_value_text(s, stats.latest), series_value_text(s, stats.lowest),
                      series_value_text(s, stats.highest));
+}
+
+/// The group's totals per run, as the settings' series are drawn.
+void group_block(std::string& out, const Trends& t, bool colour) {
+  const std::size_t n = t.runs.size();
+  const std::size_t width = std::max<std::size_t>(5, std::min(kSparkRuns, n));
+  out += "\n" + bold(fmt::format("The group: {} setting{} over {} run{}", t.settings.size(),
+                                 t.settings.size() == 1 ? "" : "s", n, n == 1 ? "" : "s"),
+                     colour) +
+         "\n";
+  out += fmt::format("  {:<{}} {}  {:>7} {:>7} {:>7} {:>7}\n", "", kLabelWidth, pad("trend", 5, width), "first",
+                     "latest", "lowest", "highest");
+  for (const Series& s : group_series(t)) series_line(out, s, n > kSparkRuns ? n - kSparkRuns : 0, width);
+}
+
+/// What changed between the last two runs, setting by setting.
+void changes_block(std::string& out, const Trends& t, bool colour) {
+  const Changes changes = changes_since_previous(t);
+  if (changes.latest_run == 0) return;
+  out += "\n" + bold(fmt::format("Since the previous run (run {} to run {})", changes.previous_run, changes.latest_run),
+                     colour) +
+         "\n";
+  for (const SettingChange& c : changes.settings)
+    out += fmt::format("  {}: {}\n", setting_change_who(c), setting_change_text(c));
+  if (changes.unchanged > 0)
+    out += fmt::format("  {} setting{} unchanged\n", changes.unchanged, changes.unchanged == 1 ? "" : "s");
 }
 
 void setting_block(std::string& out, const SettingTrend& trend, bool colour) {
@@ -82,6 +111,8 @@ std::string render_history_text(const Trends& t, bool colour) {
                        t.filter.rule.empty() ? "" : " rule " + t.filter.rule);
   out += "\n" + bold("Runs", colour) + "\n";
   runs_table(out, t);
+  changes_block(out, t, colour);
+  group_block(out, t, colour);
   for (const SettingTrend& trend : t.settings) setting_block(out, trend, colour);
   out += "\nTrends: ▁ is zero and █ the highest of the series (coverage: 100%); · not checked or nothing measured.\n";
   return out;

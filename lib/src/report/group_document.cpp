@@ -57,6 +57,7 @@ Json row_json(const GroupSettingSummary& row, std::size_t rank) {
   j["below_threshold"] = std::to_string(row.babies_below_threshold);
   j["threshold"] = util::percent(row.coverage_threshold);
   j["status"] = row.counts.errors > 0 ? "breaches" : "compliant";
+  j["report_link"] = row.report_link;
   j["has_babies"] = row.babies > 0;
   return j;
 }
