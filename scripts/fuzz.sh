@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-all=(fuzz_csv fuzz_setting_toml fuzz_setting_yaml fuzz_policy_yaml)
+all=(fuzz_csv fuzz_csv_differential fuzz_setting_toml fuzz_setting_yaml fuzz_policy_yaml)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 build=${FUZZ_BUILD_DIR:-build-fuzz}
@@ -49,8 +49,9 @@ run_target() {
   fi
   echo "$t: replayed ${#inputs[@]} inputs" >> "$log"
   [ "$seconds" -gt 0 ] || return 0
-  local dict=()
-  [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
+  local dict=() words=fuzz/$t.dict
+  [ "$t" = fuzz_csv_differential ] && words=fuzz/fuzz_csv.dict  # the same CSV words
+  [ -f "$words" ] && dict=(-dict="$words")
   "$bin" "${flags[@]}" "${dict[@]}" -max_total_time="$seconds" -print_final_stats=1 \
     -artifact_prefix="$dir/found/" "$dir/corpus" "fuzz/corpus/$t" >> "$log" 2>&1
 }

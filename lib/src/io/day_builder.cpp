@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "../util/counting_sort.hpp"
 #include "load_context.hpp"
 
 namespace attune::io {
@@ -38,9 +39,33 @@ std::string describe_day(const DaySpec& day) {
                     : format_iso_date(day.date);
 }
 
+/// Orders a person's rows: by person, dated rows first (by date), then patterns (by
+/// weekday), then by start; rows equal in all of these keep their order in the file.
+/// Three stable counting sorts, the least significant key first: every key is small (a
+/// minute of the day, a day of the period, a person), so the sort is linear and has
+/// none of a comparison sort's mispredicted branches (it was 12% of `validate`).
 template <class Row, class PersonOf>
-void sort_rows(std::vector<Row>& rows, PersonOf person_of) {
-  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+void sort_rows(std::vector<Row>& rows, PersonOf person_of, std::size_t people, const Period& period) {
+  const auto days = static_cast<std::size_t>((period.to - period.from).count()) + 1;
+  const auto day_key = [&](const Row& r) {
+    return r.day.weekly ? days + static_cast<std::size_t>(r.day.weekday)
+                        : static_cast<std::size_t>((r.day.date - period.from).count());
+  };
+  const bool in_range = std::all_of(rows.begin(), rows.end(), [&](const Row& r) {
+    return r.time.start >= 0 && r.time.start <= kMinutesPerDay && person_of(r) < people &&
+           (r.day.weekly || (period.from <= r.day.date && r.day.date <= period.to));
+  });
+  if (in_range) {
+    std::vector<Row> scratch;
+    std::vector<std::uint32_t> counts;
+    util::counting_sort(rows, kMinutesPerDay + 1, [](const Row& r) { return static_cast<std::size_t>(r.time.start); },
+                        scratch, counts);
+    util::counting_sort(rows, days + 7, day_key, scratch, counts);
+    util::counting_sort(rows, people, [&](const Row& r) { return static_cast<std::size_t>(person_of(r)); }, scratch,
+                        counts);
+    return;
+  }
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     if (person_of(a) != person_of(b)) return person_of(a) < person_of(b);
     if (a.day.weekly != b.day.weekly) return !a.day.weekly;  // dated first
     if (a.day.weekly) {
@@ -190,7 +215,7 @@ class DayBuilder {
 
   void build_staff() {
     auto& rows = c_.shifts;
-    sort_rows(rows, [](const ShiftRow& r) { return r.staff; });
+    sort_rows(rows, [](const ShiftRow& r) { return r.staff; }, s_.staff.size(), s_.period);
     for (std::size_t i = 0; i < rows.size();) {
       std::size_t j = i;
       while (j < rows.size() && rows[j].staff == rows[i].staff) ++j;
@@ -250,7 +275,7 @@ class DayBuilder {
 
   void build_children() {
     auto& rows = c_.attendance;
-    sort_rows(rows, [](const AttendanceRow& r) { return r.child; });
+    sort_rows(rows, [](const AttendanceRow& r) { return r.child; }, s_.children.size(), s_.period);
     for (std::size_t i = 0; i < rows.size();) {
       std::size_t j = i;
       while (j < rows.size() && rows[j].child == rows[i].child) ++j;

@@ -88,14 +88,13 @@ std::size_t ColumnMap::operator[](std::string_view name) const {
   return kAbsent;
 }
 
-std::string_view FieldReader::text(std::size_t row, std::string_view column) const {
-  const std::size_t col = columns_[column];
-  if (col == ColumnMap::kAbsent) return {};
-  std::string_view value = table_.cell(row, col);
+std::string_view FieldReader::text(std::size_t row, const Column& column) const {
+  if (column.index == ColumnMap::kAbsent) return {};
+  std::string_view value = table_.cell(row, column.index);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
   while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
   if (!spec_.values.empty()) {
-    const auto map = spec_.values.find(column);
+    const auto map = spec_.values.find(column.name);
     if (map != spec_.values.end()) {
       const auto it = map->second.find(value);
       if (it != map->second.end()) return it->second;
@@ -104,13 +103,11 @@ std::string_view FieldReader::text(std::size_t row, std::string_view column) con
   return value;
 }
 
-void FieldReader::report(std::size_t row, std::string_view column, std::string message,
-                         std::string hint) const {
-  const std::size_t col = columns_[column];
-  if (col == ColumnMap::kAbsent) {
+void FieldReader::report(std::size_t row, const Column& column, std::string message, std::string hint) const {
+  if (column.index == ColumnMap::kAbsent) {
     table_.report_row(diagnostics_, row, std::move(message), std::move(hint));
   } else {
-    table_.report_cell(diagnostics_, row, col, std::move(message), std::move(hint));
+    table_.report_cell(diagnostics_, row, column.index, std::move(message), std::move(hint));
   }
 }
 
@@ -173,9 +170,12 @@ std::optional<Date> FieldReader::date(std::size_t row, std::string_view column,
   return parsed;
 }
 
-std::optional<DaySpec> FieldReader::day(std::size_t row, std::string_view column) const {
+std::optional<DaySpec> FieldReader::day(std::size_t row, const Column& column) const {
   const auto value = text(row, column);
-  if (const auto weekday = parse_weekday(value)) return DaySpec{true, *weekday, Date{}};
+  const bool digit = !value.empty() && value[0] >= '0' && value[0] <= '9';  // a date, not a weekday
+  if (!digit) {
+    if (const auto weekday = parse_weekday(value)) return DaySpec{true, *weekday, Date{}};
+  }
   if (const auto parsed = parse_date_as(value, spec_.date_format)) return DaySpec{false, 0, *parsed};
   if (value.empty()) {
     report(row, column, "date is empty", "write a date (YYYY-MM-DD) or a weekday (Mon..Sun)");
@@ -192,16 +192,16 @@ std::optional<Minute> FieldReader::time(std::size_t row, std::string_view column
   return time(row, column, text(row, column), required);
 }
 
-std::optional<Minute> FieldReader::time(std::size_t row, std::string_view column, std::string_view value,
+std::optional<Minute> FieldReader::time(std::size_t row, const Column& column, std::string_view value,
                                         bool required) const {
   if (value.empty()) {
-    if (required) report(row, column, fmt::format("{} time is empty", column), "write it as HH:MM");
+    if (required) report(row, column, fmt::format("{} time is empty", column.name), "write it as HH:MM");
     return std::nullopt;
   }
   const bool twelve_hour = spec_.time_format == TimeFormat::h_mm_ampm;
   auto parsed = twelve_hour ? parse_clock_time_12h(value) : parse_clock_time(value);
   if (!parsed) {
-    report(row, column, fmt::format("{} {} is not a time of day", column, util::quoted(value)),
+    report(row, column, fmt::format("{} {} is not a time of day", column.name, util::quoted(value)),
            twelve_hour ? "write it as h:mm am or h:mm pm, e.g. 8:30 am"
                        : fmt::format("write it as HH:MM on the 24-hour clock, e.g. 08:30 or 17:45{}",
                                      format_tip(value, spec_)));
@@ -219,14 +219,13 @@ std::optional<bool> FieldReader::yes_no(std::size_t row, std::string_view column
   return std::nullopt;
 }
 
-std::optional<std::uint32_t> FieldReader::reference(
-    std::size_t row, std::string_view column,
-    const IdIndex& index, std::string_view what,
-    std::string_view where_defined, bool required) const {
+std::optional<std::uint32_t> FieldReader::reference(std::size_t row, const Column& column, const IdIndex& index,
+                                                    std::string_view what, std::string_view where_defined,
+                                                    bool required) const {
   const auto value = text(row, column);
   if (value.empty()) {
     if (!required) return 0xFFFFFFFFu;
-    report(row, column, fmt::format("{} is empty", column),
+    report(row, column, fmt::format("{} is empty", column.name),
            fmt::format("name a {} from {}", what, where_defined));
     return std::nullopt;
   }

@@ -53,6 +53,13 @@ class ColumnMap {
   std::vector<std::pair<std::string, std::size_t>> positions_;
 };
 
+/// A column found once, for reading it row after row: its name (for messages and the
+/// import value map) and its position (ColumnMap::kAbsent when the file has none).
+struct Column {
+  std::string_view name;
+  std::size_t index = ColumnMap::kAbsent;
+};
+
 class FieldReader {
  public:
   FieldReader(const RecordTable& table, const ColumnMap& columns, const ImportSpec& spec,
@@ -63,16 +70,26 @@ class FieldReader {
   [[nodiscard]] Diagnostics& diagnostics() const { return diagnostics_; }
   [[nodiscard]] bool has(std::string_view column) const { return columns_.has(column); }
 
+  /// The column `name`, found once: the getters below take it or the name (found again).
+  [[nodiscard]] Column column(std::string_view name) const { return Column{name, columns_[name]}; }
+
   /// The cell's text after the import value map, "" when the column is absent.
-  [[nodiscard]] std::string_view text(std::size_t row, std::string_view column) const;
+  [[nodiscard]] std::string_view text(std::size_t row, std::string_view column) const {
+    return text(row, this->column(column));
+  }
+  [[nodiscard]] std::string_view text(std::size_t row, const Column& column) const;
   /// Non-empty text, or an error naming the column.
   std::optional<std::string_view> required_text(std::size_t row, std::string_view column) const;
 
   std::optional<Date> date(std::size_t row, std::string_view column, bool required) const;
-  std::optional<DaySpec> day(std::size_t row, std::string_view column) const;
+  std::optional<DaySpec> day(std::size_t row, std::string_view column) const { return day(row, this->column(column)); }
+  std::optional<DaySpec> day(std::size_t row, const Column& column) const;
   std::optional<Minute> time(std::size_t row, std::string_view column, bool required) const;
   /// The same for a value already read with text(row, column).
-  std::optional<Minute> time(std::size_t row, std::string_view column, std::string_view value, bool required) const;
+  std::optional<Minute> time(std::size_t row, std::string_view column, std::string_view value, bool required) const {
+    return time(row, this->column(column), value, required);
+  }
+  std::optional<Minute> time(std::size_t row, const Column& column, std::string_view value, bool required) const;
   /// yes/no (also y/n, true/false, 1/0); empty, or not yes/no (reported), gives nullopt.
   std::optional<bool> yes_no(std::size_t row, std::string_view column) const;
 
@@ -80,11 +97,18 @@ class FieldReader {
   std::optional<std::uint32_t> reference(
       std::size_t row, std::string_view column,
       const IdIndex& index, std::string_view what,
-      std::string_view where_defined, bool required) const;
+      std::string_view where_defined, bool required) const {
+    return reference(row, this->column(column), index, what, where_defined, required);
+  }
+  std::optional<std::uint32_t> reference(std::size_t row, const Column& column, const IdIndex& index,
+                                         std::string_view what, std::string_view where_defined, bool required) const;
 
   /// Reports a problem with one cell.
   void report(std::size_t row, std::string_view column, std::string message,
-              std::string hint = {}) const;
+              std::string hint = {}) const {
+    report(row, this->column(column), std::move(message), std::move(hint));
+  }
+  void report(std::size_t row, const Column& column, std::string message, std::string hint = {}) const;
 
  private:
   const RecordTable& table_;

@@ -31,16 +31,15 @@ bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 
 
 RecordTable::RecordTable(std::string file, std::string source)
     : file_(std::move(file)), source_(std::move(source)) {
-  // One pass, no regrowth: the cells never take more room than the text they came from,
-  // and a row is at least a line.
-  arena_.reserve(source_.size());
+  // One pass, no regrowth: a row is at least a line. (The arena holds only quoted
+  // fields, rare in exports: it grows as it must.)
   std::size_t lines = 1;
   for (const char* p = source_.data(), *end = p + source_.size();
        (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
     ++lines;
   row_line_.reserve(lines);
   row_offset_.reserve(lines);
-  cell_end_.reserve(lines * 8);
+  cells_.reserve(lines * 6);
 }
 
 std::optional<std::size_t> RecordTable::column(std::string_view name) const {
@@ -51,9 +50,10 @@ std::optional<std::size_t> RecordTable::column(std::string_view name) const {
 }
 
 std::string_view RecordTable::cell(std::size_t row, std::size_t col) const {
-  const std::size_t index = row * columns_.size() + col;
-  const std::uint32_t begin = index == 0 ? 0 : cell_end_[index - 1];
-  return std::string_view(arena_).substr(begin, cell_end_[index] - begin);
+  const Cell c = cells_[row * columns_.size() + col];
+  const char* base = (c.begin & kInArena) != 0 ? arena_.data() : source_.data();
+  const std::uint32_t begin = c.begin & ~kInArena;
+  return std::string_view(base + begin, c.end - begin);
 }
 
 void RecordTable::set_columns(std::vector<std::string> columns, std::uint32_t line) {
@@ -62,14 +62,15 @@ void RecordTable::set_columns(std::vector<std::string> columns, std::uint32_t li
 }
 
 void RecordTable::commit_row(std::uint32_t line, std::size_t offset) {
-  committed_cells_ = cell_end_.size();
+  committed_cells_ = cells_.size();
+  committed_arena_ = arena_.size();
   row_line_.push_back(line);
   row_offset_.push_back(offset);
 }
 
 void RecordTable::discard_row() {
-  cell_end_.resize(committed_cells_);
-  arena_.resize(committed_cells_ == 0 ? 0 : cell_end_[committed_cells_ - 1]);
+  cells_.resize(committed_cells_);
+  arena_.resize(committed_arena_);
 }
 
 void RecordTable::add_placed_row(
@@ -77,7 +78,8 @@ void RecordTable::add_placed_row(
     const std::vector<std::pair<std::uint32_t, std::uint32_t>>& places, std::uint32_t line) {
   for (auto text : cells) push_cell(text);
   places_.insert(places_.end(), places.begin(), places.end());
-  committed_cells_ = cell_end_.size();
+  committed_cells_ = cells_.size();
+  committed_arena_ = arena_.size();
   row_line_.push_back(line);
 }
 

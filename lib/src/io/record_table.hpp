@@ -1,7 +1,9 @@
 #pragma once
 // Rows of named text cells, read from a CSV file or a list of maps in setting.yaml.
-// Cells are stored back to back in one buffer; where a CSV cell sits (line, column) is
-// worked out only when an error needs it, so a million clean rows cost no bookkeeping.
+// A cell is a range of the file's own text (a CSV field without quotes, nearly all of
+// them), or of a buffer of cells that had to be rewritten (a quoted field, a YAML
+// value); where a CSV cell sits (line, column) is worked out only when an error needs
+// it, so a million clean rows cost no bookkeeping and no copy.
 
 #include <cstdint>
 #include <optional>
@@ -45,12 +47,17 @@ class RecordTable {
   /// The field separator, so cell places can be found again in the raw text.
   void set_delimiter(char delimiter) { delimiter_ = delimiter; }
   void set_columns(std::vector<std::string> columns, std::uint32_t line);
-  /// CSV: the next cell of the row being read.
+  /// The next cell of the row being read, copied (a quoted CSV field, a YAML value).
   void push_cell(std::string_view text) {
+    const auto begin = static_cast<std::uint32_t>(arena_.size());
     arena_.append(text);
-    cell_end_.push_back(static_cast<std::uint32_t>(arena_.size()));
+    cells_.push_back(Cell{begin | kInArena, static_cast<std::uint32_t>(arena_.size())});
   }
-  [[nodiscard]] std::size_t pending_cells() const { return cell_end_.size() - committed_cells_; }
+  /// CSV: the next cell is source()[begin, end), not copied.
+  void push_source_cell(std::size_t begin, std::size_t end) {
+    cells_.push_back(Cell{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+  }
+  [[nodiscard]] std::size_t pending_cells() const { return cells_.size() - committed_cells_; }
   /// CSV: the row is complete; `offset` is where it starts in the source text.
   void commit_row(std::uint32_t line, std::size_t offset);
   /// CSV: forget the cells pushed since the last commit.
@@ -76,9 +83,17 @@ class RecordTable {
   std::uint32_t header_line_ = 1;
   char delimiter_ = ',';
   std::size_t rejected_rows_ = 0;
+  /// A cell: [begin, end) of the source, or of the arena when begin has kInArena set
+  /// (files are under 1 GB, so offsets never reach that bit).
+  struct Cell {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+  static constexpr std::uint32_t kInArena = 0x80000000u;
   std::string arena_;
-  std::vector<std::uint32_t> cell_end_;
+  std::vector<Cell> cells_;
   std::size_t committed_cells_ = 0;
+  std::size_t committed_arena_ = 0;
   std::vector<std::uint32_t> row_line_;
   std::vector<std::size_t> row_offset_;  ///< CSV only
   std::vector<std::pair<std::uint32_t, std::uint32_t>> places_;  ///< YAML only, per cell

@@ -20,20 +20,26 @@ struct RowTimes {
   TimeWindow time;
 };
 
-RowTimes read_times(const FieldReader& f, std::size_t row, const DaySpec& day,
+/// The start and end columns, found once per file.
+struct TimeColumns {
+  Column start, end;
+  explicit TimeColumns(const FieldReader& f) : start(f.column("start")), end(f.column("end")) {}
+};
+
+RowTimes read_times(const FieldReader& f, const TimeColumns& columns, std::size_t row, const DaySpec& day,
                     std::string_view what) {
   RowTimes out;
-  const std::string_view start_text = f.text(row, "start");
-  const std::string_view end_text = f.text(row, "end");
+  const std::string_view start_text = f.text(row, columns.start);
+  const std::string_view end_text = f.text(row, columns.end);
   if (start_text.empty() && end_text.empty() && !day.weekly) {
     out.ok = out.off = true;
     return out;
   }
-  const auto start = f.time(row, "start", start_text, true);
-  const auto end = f.time(row, "end", end_text, true);
+  const auto start = f.time(row, columns.start, start_text, true);
+  const auto end = f.time(row, columns.end, end_text, true);
   if (!start || !end) return out;
   if (*end <= *start) {
-    f.report(row, "end",
+    f.report(row, columns.end,
              fmt::format("the {} ends at {}, {} it starts at {}", what, format_clock_time(*end),
                          *end == *start ? "when" : "before", format_clock_time(*start)),
              "times are on the 24-hour clock (17:30, not 5:30); a row cannot run past midnight");
@@ -60,31 +66,33 @@ void decode_shifts(LoadContext& c) {
   const std::string staff_file = c.config.table(TableKind::staff).display;
   const Period period = c.setting().period;
   c.shifts.reserve(table->rows());
+  const Column staff_column = f.column("staff"), date_column = f.column("date"), kind_column = f.column("kind"),
+               room_column = f.column("room");
+  const TimeColumns time_columns(f);
 
   for (std::size_t row = 0; row < table->rows(); ++row) {
     ShiftRow shift;
     shift.row = static_cast<std::uint32_t>(row);
-    const auto staff = f.reference(row, "staff", c.staff_ids, "staff member", staff_file, true);
-    const auto day = f.day(row, "date");
+    const auto staff = f.reference(row, staff_column, c.staff_ids, "staff member", staff_file, true);
+    const auto day = f.day(row, date_column);
     bool ok = staff && day;
-    const auto kind_text = f.text(row, "kind");
+    const auto kind_text = f.text(row, kind_column);
     if (!kind_text.empty()) {
       const auto kind = detail::parse_shift_kind(util::to_lower(kind_text));
       if (kind) shift.kind = *kind;
       else {
-        f.report(row, "kind", fmt::format("unknown kind {}", util::quoted(kind_text)),
+        f.report(row, kind_column, fmt::format("unknown kind {}", util::quoted(kind_text)),
                  fmt::format("use one of: {}", detail::shift_kind_choices()));
         ok = false;
       }
     }
-    const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting",
-                                  false);
+    const auto room = f.reference(row, room_column, c.room_ids, "room", "the [[rooms]] of the setting", false);
     if (!room) ok = false;
     // The times are read even when the date is wrong, so a row's problems all come at once.
-    const RowTimes times = read_times(f, row, day.value_or(DaySpec{}), "shift");
+    const RowTimes times = read_times(f, time_columns, row, day.value_or(DaySpec{}), "shift");
     if (!day || !times.ok || !ok) continue;
     if (!times.off && shift.kind == ShiftKind::work && *room == kNone) {
-      f.report(row, "room", "a work shift needs a room",
+      f.report(row, room_column, "a work shift needs a room",
                "name the room the person works in; use kind non_contact for time away from "
                "the children");
       continue;
@@ -110,24 +118,25 @@ void decode_attendance(LoadContext& c) {
   const Setting& s = c.setting();
   const std::string children_file = c.config.table(TableKind::children).display;
   c.attendance.reserve(table->rows());
+  const Column child_column = f.column("child"), date_column = f.column("date"), room_column = f.column("room");
+  const TimeColumns time_columns(f);
 
   for (std::size_t row = 0; row < table->rows(); ++row) {
-    const auto child = f.reference(row, "child", c.child_ids, "child", children_file, true);
-    const auto day = f.day(row, "date");
-    const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting",
-                                  false);
-    const RowTimes times = read_times(f, row, day.value_or(DaySpec{}), "session");
+    const auto child = f.reference(row, child_column, c.child_ids, "child", children_file, true);
+    const auto day = f.day(row, date_column);
+    const auto room = f.reference(row, room_column, c.room_ids, "room", "the [[rooms]] of the setting", false);
+    const RowTimes times = read_times(f, time_columns, row, day.value_or(DaySpec{}), "session");
     if (!day || !times.ok || !child || !room) continue;
     const bool check_opening = c.config.opening_ok;
     if (check_opening && !times.off && times.time.start < s.opening.start) {
-      f.report(row, "start",
+      f.report(row, time_columns.start,
                fmt::format("arrives at {}, before the setting opens at {}",
                            format_clock_time(times.time.start), format_clock_time(s.opening.start)),
                "correct the time, or the opening hours in setting.toml");
       continue;
     }
     if (check_opening && !times.off && times.time.end > s.opening.end) {
-      f.report(row, "end",
+      f.report(row, time_columns.end,
                fmt::format("leaves at {}, after the setting closes at {}",
                            format_clock_time(times.time.end), format_clock_time(s.opening.end)),
                "correct the time, or the opening hours in setting.toml");
