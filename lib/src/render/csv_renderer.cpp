@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "../util/bytes.hpp"
 #include "attune/document.hpp"
 
 namespace attune {
@@ -14,21 +15,42 @@ constexpr const char* kHeader =
 
 void append_value(std::string& out, const FindingValue& v) {
   std::visit([&](const auto& x) {
-    if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::string>) out += x;
-    else fmt::format_to(std::back_inserter(out), "{}", x);
+    using T = std::decay_t<decltype(x)>;
+    if constexpr (std::is_same_v<T, std::string>) {
+      out += x;
+    } else if constexpr (std::is_same_v<T, std::int64_t>) {
+      const fmt::format_int text(x);
+      out.append(text.data(), text.size());
+    } else {
+      fmt::format_to(std::back_inserter(out), "{}", x);
+    }
   }, v);
 }
 
 /// Whether a spreadsheet would run a cell starting with `c` as a formula.
 bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
 
+/// Whether a cell holds a comma, a quote or a line end: tested 8 bytes at a time (a cell
+/// is nearly always plain; find_first_of would call memchr for every byte).
+bool needs_quotes(std::string_view text) {
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    const std::uint64_t v = util::load8(text.data() + i);
+    if (util::has_byte(v, ',') || util::has_byte(v, '"') || util::has_byte(v, '\r') || util::has_byte(v, '\n'))
+      return true;
+  }
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  }
+  return false;
+}
+
 /// Appends one cell, as csv_cell() writes it, without a string of its own: a year of a
 /// group is a million rows.
 void append_cell(std::string& out, std::string_view text) {
   const bool guard = !text.empty() && formula_start(text[0]);
-  bool plain = true;  // a loop, not find_first_of, which calls memchr for every byte
-  for (char c : text) plain = plain && c != ',' && c != '"' && c != '\r' && c != '\n';
-  if (plain) {
+  if (!needs_quotes(text)) {
     if (guard) out += '\'';
     out += text;
     return;

@@ -22,61 +22,43 @@ const std::string* id_at(const std::vector<Item>& items, std::uint32_t index) {
   return index < items.size() ? &items[index].id : nullptr;
 }
 
-/// `"name": "text"` for a compact entry (one line).
-void compact_member(std::string& out, std::string_view name, std::string_view text, bool first = false) {
-  if (!first) out += ", ";
-  out += '"';
-  out += name;
-  out += "\": ";
-  render::append_json_string(out, text);
-}
-
-template <typename Item>
-void compact_id(std::string& out, std::string_view name, const std::vector<Item>& items, std::uint32_t index) {
-  if (index < items.size()) return compact_member(out, name, items[index].id);
-  out += ", \"";
-  out += name;
-  out += "\": null";
-}
-
-/// Who was there and what the rota offers (docs/json.md, "context"). Each person and each
-/// option is one line: a findings-heavy year has hundreds of thousands of these.
+/// Who was there and what the rota offers (docs/json.md, "context"), on the finding's
+/// one line: a findings-heavy year has hundreds of thousands of these.
 void context_json(JsonWriter& w, const Setting& s, const FindingContext& c) {
-  std::string entry;
   w.begin_object();
   w.key("present");
   w.begin_array();
   for (const PresentStaff& p : c.present) {
-    entry = "{";
-    compact_member(entry, "staff", s.staff[p.staff].id, true);
-    compact_member(entry, "start", format_clock_time(p.time.start));
-    compact_member(entry, "end", format_clock_time(p.time.end));
-    compact_member(entry, "presence", presence_id(p.presence));
-    compact_member(entry, "counts_as", qualification_id(p.counts_as));
-    entry += '}';
-    w.raw(entry);
+    w.begin_object();
+    w.key("staff"), w.value(s.staff[p.staff].id);
+    w.key("start"), w.value(format_clock_time(p.time.start));
+    w.key("end"), w.value(format_clock_time(p.time.end));
+    w.key("presence"), w.value(presence_id(p.presence));
+    w.key("counts_as"), w.value(qualification_id(p.counts_as));
+    w.end_object();
   }
   w.end_array();
   w.key("present_not_shown"), w.value(c.present_not_shown);
   w.key("options");
   w.begin_array();
   for (const FixOption& o : c.options) {
-    entry = "{";
-    compact_member(entry, "kind", fix_kind_id(o.kind), true);
-    compact_member(entry, "staff", s.staff[o.staff].id);
-    compact_id(entry, "room", s.rooms, o.from_room);
-    compact_member(entry, "start", format_clock_time(o.time.start));
-    compact_member(entry, "end", format_clock_time(o.time.end));
-    compact_member(entry, "counts_as", qualification_id(o.counts_as));
-    entry += '}';
-    w.raw(entry);
+    w.begin_object();
+    w.key("kind"), w.value(fix_kind_id(o.kind));
+    w.key("staff"), w.value(s.staff[o.staff].id);
+    w.key("room");
+    if (const std::string* room = id_at(s.rooms, o.from_room)) w.value(*room);
+    else w.null();
+    w.key("start"), w.value(format_clock_time(o.time.start));
+    w.key("end"), w.value(format_clock_time(o.time.end));
+    w.key("counts_as"), w.value(qualification_id(o.counts_as));
+    w.end_object();
   }
   w.end_array();
   w.end_object();
 }
 
 void finding_json(JsonWriter& w, const Setting& s, const CheckResult& r, const Finding& f) {
-  w.begin_object();
+  w.begin_object_on_one_line();
   w.key("rule"), w.value(f.rule);
   w.key("severity"), w.value(severity_id(f.severity));
   w.key("message"), w.value(f.message);

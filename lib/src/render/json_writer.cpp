@@ -1,8 +1,11 @@
 #include "json_writer.hpp"
 
 #include <cmath>
+#include <cstring>
 
 #include <fmt/format.h>
+
+#include "../util/bytes.hpp"
 
 namespace attune::render {
 namespace {
@@ -28,6 +31,13 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
+/// Whether any of the 8 bytes in `v` may need more than copying: a control character, a
+/// quote, a backslash, or a byte of a multi-byte UTF-8 sequence (which is checked). A
+/// message is plain ASCII, so it is copied 8 bytes at a time.
+bool may_need_escape(std::uint64_t v) {
+  return util::has_control_or_high_byte(v) || util::has_byte(v, '"') || util::has_byte(v, '\\');
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -35,6 +45,12 @@ void append_json_string(std::string& out, std::string_view text) {
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   const auto flush = [&](std::size_t i) { out.append(text.data() + plain, i - plain); };
   for (std::size_t i = 0; i < text.size();) {
+    if (i + 8 <= text.size()) {
+      if (!may_need_escape(util::load8(text.data() + i))) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
       ++i;
@@ -68,9 +84,39 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-void JsonWriter::newline(std::size_t depth) {
-  out_ += '\n';
-  out_.append(base_ + 2 * depth, ' ');
+namespace {
+
+/// ",\n" and spaces: every separator and indentation of the document is a piece of this,
+/// appended in one call (a member costs one append for its separator, one for its name;
+/// a finding has fifteen of them, and a year of a group a million findings).
+constexpr std::size_t kIndents = 256;
+const std::string& separators() {
+  static const std::string text = ",\n" + std::string(kIndents, ' ');
+  return text;
+}
+
+/// A comma (if `comma`), a new line, and `indent` spaces.
+void append_separator(std::string& out, bool comma, std::size_t indent) {
+  if (indent > kIndents) {
+    out += comma ? ",\n" : "\n";
+    out.append(indent, ' ');
+    return;
+  }
+  out.append(separators().data() + (comma ? 0 : 1), (comma ? 2 : 1) + indent);
+}
+
+}  // namespace
+
+void JsonWriter::newline(std::size_t depth) { append_separator(out_, false, base_ + 2 * depth); }
+
+void JsonWriter::separate() {
+  Level& level = levels_.back();
+  if (level.one_line) {
+    if (!level.empty) out_.append(", ", 2);
+  } else {
+    append_separator(out_, !level.empty, base_ + 2 * levels_.size());
+  }
+  level.empty = false;
 }
 
 void JsonWriter::before_value() {
@@ -79,33 +125,36 @@ void JsonWriter::before_value() {
     return;
   }
   if (levels_.empty()) return;  // the document itself
-  Level& level = levels_.back();
-  if (!level.empty) out_ += ',';
-  level.empty = false;
-  newline(levels_.size());
+  separate();
 }
 
 void JsonWriter::key(std::string_view name) {
-  Level& level = levels_.back();
-  if (!level.empty) out_ += ',';
-  level.empty = false;
-  newline(levels_.size());
-  out_ += '"';
-  out_ += name;  // attune's own member names: plain ASCII, nothing to escape
-  out_ += "\": ";
+  separate();
+  // attune's own member names: plain ASCII, nothing to escape; "name": in one append.
+  char text[64];
+  if (name.size() + 4 <= sizeof text) {
+    text[0] = '"';
+    std::memcpy(text + 1, name.data(), name.size());
+    std::memcpy(text + 1 + name.size(), "\": ", 3);
+    out_.append(text, name.size() + 4);
+  } else {
+    out_ += '"';
+    out_ += name;
+    out_ += "\": ";
+  }
   after_key_ = true;
 }
 
-void JsonWriter::open(char bracket) {
+void JsonWriter::open(char bracket, bool one_line) {
   before_value();
   out_ += bracket;
-  levels_.push_back(Level{});
+  levels_.push_back(Level{true, one_line || (!levels_.empty() && levels_.back().one_line)});
 }
 
 void JsonWriter::close(char bracket) {
-  const bool empty = levels_.back().empty;
+  const Level level = levels_.back();
   levels_.pop_back();
-  if (!empty) newline(levels_.size());
+  if (!level.empty && !level.one_line) newline(levels_.size());
   out_ += bracket;
 }
 
@@ -121,12 +170,14 @@ void JsonWriter::value(bool b) {
 
 void JsonWriter::value(long long n) {
   before_value();
-  fmt::format_to(std::back_inserter(out_), "{}", n);
+  const fmt::format_int text(n);
+  out_.append(text.data(), text.size());
 }
 
 void JsonWriter::value(unsigned long long n) {
   before_value();
-  fmt::format_to(std::back_inserter(out_), "{}", n);
+  const fmt::format_int text(n);
+  out_.append(text.data(), text.size());
 }
 
 void JsonWriter::value(double d) {
