@@ -38,13 +38,36 @@ bool may_need_escape(std::uint64_t v) {
   return util::has_control_or_high_byte(v) || util::has_byte(v, '"') || util::has_byte(v, '\\');
 }
 
+/// A byte copied as it is: printable ASCII but the quote and the backslash.
+bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+/// How many bytes at the start of `text` are copied as they are (8 at a time).
+std::size_t plain_prefix(std::string_view text) {
+  std::size_t i = 0;
+  while (i + 8 <= text.size() && !may_need_escape(util::load8(text.data() + i))) i += 8;
+  while (i < text.size() && plain_byte(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
+  // Nearly every string (an id, a time, a date, a rule, most messages) is short and
+  // plain: quoted in a buffer and appended in one call instead of three.
+  const std::size_t plain_start = plain_prefix(text);
+  constexpr std::size_t kShort = 126;
+  if (plain_start == text.size() && text.size() <= kShort) {
+    char quoted[kShort + 2];
+    quoted[0] = '"';
+    std::memcpy(quoted + 1, text.data(), text.size());
+    quoted[text.size() + 1] = '"';
+    out.append(quoted, text.size() + 2);
+    return;
+  }
   out += '"';
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   const auto flush = [&](std::size_t i) { out.append(text.data() + plain, i - plain); };
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = plain_start; i < text.size();) {
     if (i + 8 <= text.size()) {
       if (!may_need_escape(util::load8(text.data() + i))) {
         i += 8;
@@ -52,7 +75,7 @@ void append_json_string(std::string& out, std::string_view text) {
       }
     }
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+    if (plain_byte(c)) {
       ++i;
       continue;
     }
@@ -129,19 +152,34 @@ void JsonWriter::before_value() {
 }
 
 void JsonWriter::key(std::string_view name) {
-  separate();
-  // attune's own member names: plain ASCII, nothing to escape; "name": in one append.
-  char text[64];
-  if (name.size() + 4 <= sizeof text) {
-    text[0] = '"';
-    std::memcpy(text + 1, name.data(), name.size());
-    std::memcpy(text + 1 + name.size(), "\": ", 3);
-    out_.append(text, name.size() + 4);
-  } else {
+  // attune's own member names: plain ASCII, nothing to escape. The separator, the
+  // indentation and `"name": ` in one append (a findings-heavy year has millions).
+  Level& level = levels_.back();
+  const std::size_t indent = level.one_line ? 0 : base_ + 2 * levels_.size();
+  char text[192];
+  if (indent + name.size() + 7 > sizeof text) {
+    separate();
     out_ += '"';
     out_ += name;
     out_ += "\": ";
+    after_key_ = true;
+    return;
   }
+  std::size_t n = 0;
+  if (!level.empty) text[n++] = ',';
+  if (level.one_line) {
+    if (!level.empty) text[n++] = ' ';
+  } else {
+    text[n++] = '\n';
+    std::memset(text + n, ' ', indent);
+    n += indent;
+  }
+  level.empty = false;
+  text[n++] = '"';
+  std::memcpy(text + n, name.data(), name.size());
+  n += name.size();
+  std::memcpy(text + n, "\": ", 3);
+  out_.append(text, n + 3);
   after_key_ = true;
 }
 
