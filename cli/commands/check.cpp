@@ -97,7 +97,8 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   CheckOptions options;
   options.only = o.only;
   options.room_days = format == "markdown";  // the document's rooms
-  options.finding_context = format != "csv";  // CSV has fixed columns: no context
+  // CSV has fixed columns, and the summary has no findings: no context for either.
+  options.finding_context = format != "csv" && !o.summary;
   CheckResult result = check_setting(loaded.setting, loaded.profile, options);
   // One setting read by a person: point to `attune allocate` when coverage is short.
   if (!render.group && format == "text") result.allocation_hint = allocation_hint(loaded.setting, result);
