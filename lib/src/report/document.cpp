@@ -10,15 +10,27 @@ namespace {
 
 namespace mstch = kainjow::mustache;
 
+/// kainjow's data has only copying set() and push_back(): a member or item added with
+/// them is copied whole, and so again at every level above it (a year's report: most of
+/// the time of `check --format markdown`). So an empty one is added and the value moved
+/// into it. The element is not const (only the accessors are), so this is well defined.
+void move_into(const mstch::data& slot, mstch::data&& value) { const_cast<mstch::data&>(slot) = std::move(value); }
+
 mstch::data to_data(const nlohmann::ordered_json& j) {
   if (j.is_object()) {
     mstch::data d(mstch::data::type::object);
-    for (const auto& [key, value] : j.items()) d.set(key, to_data(value));
+    for (const auto& [key, value] : j.items()) {
+      d.set(key, mstch::data(false));
+      move_into(*d.get(key), to_data(value));
+    }
     return d;
   }
   if (j.is_array()) {
     mstch::data list(mstch::data::type::list);
-    for (const auto& item : j) list.push_back(to_data(item));
+    for (const auto& item : j) {
+      list.push_back(mstch::data(false));
+      move_into(list.list_value().back(), to_data(item));
+    }
     return list;
   }
   if (j.is_boolean()) return mstch::data(j.get<bool>() ? mstch::data::type::bool_true : mstch::data::type::bool_false);
