@@ -132,6 +132,9 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
     }
   } else {
     out.entry.body = render_text(one_report, render);
+    // Kept until the group's summary lines are written first: not with the slack of the
+    // appends that made it (up to as much again), a thousand settings' worth.
+    if (render.group) out.entry.body.shrink_to_fit();
   }
 }
 
