@@ -137,6 +137,19 @@ LoadedOne load_one(const fs::path& path, const InputOptions& options, const Envi
     out.error_count = std::max<std::size_t>(out.error_count, 1);
     return out;
   }
+  Diagnostics fit;
+  check_profile_fit(loaded.setting, *profile, fit);
+  if (fit.total() > 0) {
+    out.problems += format_diagnostics(
+        fit, env.stderr_is_terminal && !env.no_color,
+        in_group ? fmt::format("{} was not checked; the other settings were",
+                               (fs::is_directory(path, ec) ? path : path.parent_path()).lexically_normal().string())
+                 : std::string("nothing was checked"));
+    if (fit.has_errors()) {
+      out.error_count = std::max(out.error_count, fit.error_count());
+      return out;
+    }
+  }
   loaded.profile = std::move(*profile);
   out.loaded = std::move(loaded);
   return out;

@@ -7,6 +7,7 @@
 
 #include "attune/policy.hpp"
 #include "attune/rule_catalog.hpp"
+#include "attune/rule_text.hpp"
 #include "command.hpp"
 #include "output.hpp"
 #include "profile_option.hpp"
@@ -19,26 +20,6 @@ struct ExplainCommand {
   std::string profile = "eyfs-2024-group";
 };
 
-/// Wraps `text` at 78 columns with `indent` before every line.
-std::string wrap(std::string_view text, std::string_view indent) {
-  std::string out;
-  std::string line(indent);
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t space = text.find(' ', pos);
-    const std::string_view word = text.substr(pos, space == std::string_view::npos ? text.npos : space - pos);
-    if (line.size() > indent.size() && line.size() + 1 + word.size() > 78) {
-      out += line + "\n";
-      line = std::string(indent);
-    }
-    if (line.size() > indent.size()) line += ' ';
-    line += word;
-    if (space == std::string_view::npos) break;
-    pos = space + 1;
-  }
-  return out + line + "\n";
-}
-
 int run_explain(const ExplainCommand& o, const Environment& env) {
   const RuleInfo* info = find_rule(o.rule);
   if (info == nullptr) {
@@ -47,26 +28,7 @@ int run_explain(const ExplainCommand& o, const Environment& env) {
   }
   const auto profile = load_named_profile(o.profile, ".", "attune explain", env);
   if (!profile) return kBadInput;
-  std::string out = fmt::format("{}: {}\n", info->id, info->title);
-  const auto setting = profile->rules.find(info->id);
-  const Severity severity =
-      setting != profile->rules.end() && setting->second.severity ? *setting->second.severity : info->severity;
-  out += fmt::format("Severity: {} ({}){}\n\n", severity_id(severity),
-                     info->family == RuleFamily::statutory ? "statutory requirement" : "continuity of care",
-                     profile->rule_enabled(info->id) ? "" : "; switched off in this profile");
-  out += "What it checks\n" + wrap(info->checks, "  ") + "\n";
-  out += "Why it matters\n" + wrap(info->why, "  ") + "\n";
-  out += "What to change\n" + wrap(info->fix, "  ") + "\n";
-  const auto numbers = rule_numbers(info->id, *profile, ContinuityPolicy{});
-  if (!numbers.empty()) {
-    out += info->family == RuleFamily::statutory
-               ? fmt::format("Numbers in profile {}\n", profile->id)
-               : std::string("Numbers (the default [policy]; a setting's setting.toml can change them)\n");
-    for (const auto& n : numbers) out += wrap("- " + n, "  ");
-    out += "\n";
-  }
-  const auto source = profile->rule_source(info->id);
-  out += "Source\n" + wrap(source.empty() ? "not given in this profile" : source, "  ");
+  const std::string out = render_rule_explanation(*info, *profile, ContinuityPolicy{});
   return write_output(out, "", false) ? kOk : kBadInput;
 }
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "attune/rule_catalog.hpp"
+#include "attune/rule_text.hpp"
 #include "command.hpp"
 #include "output.hpp"
 #include "profile_option.hpp"
@@ -19,24 +19,7 @@ struct RulesCommand {
 int run_rules(const RulesCommand& o, const Environment& env) {
   const auto profile = load_named_profile(o.profile, ".", "attune rules", env);
   if (!profile) return kBadInput;
-  std::string out = fmt::format("Rules of profile {}: {}\n", profile->id, profile->title);
-  if (!profile->framework.empty()) out += fmt::format("{}\n", profile->framework);
-  for (RuleFamily family : {RuleFamily::statutory, RuleFamily::continuity}) {
-    bool heading = false;
-    for (const RuleInfo& info : rule_catalog()) {
-      if (info.family != family) continue;
-      if (!heading) {
-        out += family == RuleFamily::statutory ? "\nStatutory (EYFS)\n" : "\nContinuity of care (the setting's policy)\n";
-        heading = true;
-      }
-      const auto it = profile->rules.find(info.id);
-      const Severity severity = it != profile->rules.end() && it->second.severity ? *it->second.severity : info.severity;
-      out += fmt::format("  {:<20} {:<8} {}{}\n", info.id, severity_id(severity), info.title,
-                         profile->rule_enabled(info.id) ? "" : " (off in this profile)");
-    }
-  }
-  out += "\nRun `attune explain RULE` for what a rule checks, why, and its source.\n";
-  return write_output(out, "", false) ? kOk : kBadInput;
+  return write_output(render_rules_listing(*profile), "", false) ? kOk : kBadInput;
 }
 
 }  // namespace

@@ -110,9 +110,15 @@ TEST_CASE("staff standing: trainees count at the level below their study, with f
   StaffStanding st = staff_standing(student, test::day("2026-11-02"), p);
   CHECK(st.in_ratio);
   CHECK(st.counts_as == Qualification::level2);
-  student.pfa_expiry = test::day("2026-10-31");  // expired: counts at its own level
+  student.pfa_expiry = test::day("2026-10-31");  // expired: not in ratio at all (September 2025)
   st = staff_standing(student, test::day("2026-11-02"), p);
+  CHECK_FALSE(st.in_ratio);
   CHECK(st.counts_as == Qualification::none);
+  // Before 1 September 2025 (January 2024 version) no first aid was asked of trainees:
+  // counted, at the level below their study.
+  st = staff_standing(student, test::day("2025-08-31"), p);
+  CHECK(st.in_ratio);
+  CHECK(st.counts_as == Qualification::level2);
   student.studying = Qualification::eyts;
   student.pfa_expiry = test::day("2027-01-01");
   CHECK(staff_standing(student, test::day("2026-11-02"), p).counts_as == Qualification::level3);
@@ -122,7 +128,17 @@ TEST_CASE("staff standing: trainees count at the level below their study, with f
   Staff apprentice;
   apprentice.role = Role::apprentice;
   apprentice.in_ratio = true;
-  apprentice.date_of_birth = test::day("2010-06-01");  // 16 on 2026-11-02
+  apprentice.date_of_birth = test::day("2009-06-01");  // 16 on 2025-08-31
+  // From 1 September 2025 a trainee counts in ratio only with in-date first aid:
+  // without it they are extra staff (the September 2025 version of the profile).
+  CHECK(staff_standing(apprentice, test::day("2025-08-31"), p).in_ratio);
+  st = staff_standing(apprentice, test::day("2025-09-01"), p);
+  CHECK_FALSE(st.in_ratio);
+  CHECK(st.trainee_without_pfa);
+  apprentice.pfa_expiry = test::day("2027-01-01");
+  CHECK(staff_standing(apprentice, test::day("2026-11-02"), p).in_ratio);
+  apprentice.pfa_recorded = false;  // no pfa_expiry column: nothing known, still counted
+  apprentice.pfa_expiry.reset();
   CHECK(staff_standing(apprentice, test::day("2026-11-02"), p).in_ratio);
   Staff volunteer;
   volunteer.role = Role::volunteer;

@@ -42,6 +42,9 @@ struct Finding {
   /// an error or warning and never failing the run.
   bool accepted = false;
   std::string accepted_reason;
+  /// The override's exception category (siblings, own_child, continuity), if it gave one.
+  std::string accepted_category;
+  std::uint32_t accepted_child = 0xFFFFFFFFu;  ///< ChildIndex the exception is for, or kNone
   /// Who was there and what the rota offers (CheckResult::contexts), for ratio,
   /// qualification and first-aid findings; 0xFFFFFFFF for none.
   std::uint32_t context = 0xFFFFFFFFu;

@@ -59,6 +59,15 @@ using DataFiles = std::map<std::string, std::string, std::less<>>;
 LoadResult load_setting_in_memory(std::string_view text, bool yaml, const DataFiles& files,
                                   const std::filesystem::path& display_path, const LoadOptions& options);
 
+struct RuleProfile;
+
+/// What a setting must agree with in its profile, checked once both are loaded: the
+/// kind of provision (a childminder needs a childminder's profile, and a nursery a
+/// group one), a period the profile has a version for, and overrides.csv's exceptions
+/// (a rule the profile allows no exception to, a category it does not list). Problems
+/// are input errors at the setting file's line naming the profile, or at the override.
+void check_profile_fit(const Setting& setting, const RuleProfile& profile, Diagnostics& diagnostics);
+
 /// Every setting below `path`: the setting itself when `path` is one, else each folder
 /// below it holding a setting.toml or setting.yaml, sorted by path.
 std::vector<std::filesystem::path> find_settings(const std::filesystem::path& path);

@@ -104,6 +104,12 @@ std::string staff_label(const Setting& setting, std::uint32_t staff, bool redact
 /// The room's name, or "premises" for kNone.
 std::string room_label(const Setting& setting, std::uint32_t room);
 
+/// An accepted finding's override: "siblings, for Amy Brown (c01): twins, parents told",
+/// or just the reason when the override names no exception.
+std::string accepted_label(const Setting& setting, const Finding& finding, bool redact);
+/// The accepted findings by exception: "2 siblings, 1 continuity" ("" when none has one).
+std::string exceptions_by_category(const std::vector<Finding>& findings);
+
 /// The headline of a setting's result: "Statutory breaches found", "No statutory
 /// breaches; statutory warnings to act on" (a certificate about to expire is a warning of a
 /// statutory rule, not of the setting's policy), "No statutory breaches; below the

@@ -50,6 +50,23 @@ struct EvidenceInput {
   std::function<std::string(std::uint32_t)> staff;  ///< a staff member's label
 };
 
+/// One number a rule reads from its own table in a profile (`[rules.GROUP-SIZE]
+/// max_group = { toddler = 12 }`): the profile loader checks it against this.
+struct RuleOption {
+  enum class Kind : unsigned char {
+    number,         ///< a whole number from `min` to `max`
+    band,           ///< the id of one of the profile's bands
+    by_band,        ///< a table of band id = whole number from `min` to `max`
+    qualification,  ///< none, level2, level3, ...
+  };
+  std::string_view key;
+  Kind kind = Kind::number;
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+  bool required = false;  ///< the rule cannot run without it
+  std::string_view meaning;
+};
+
 /// One rule's entry in the registry.
 struct RuleInfo {
   std::string_view id;  ///< stable, e.g. "RATIO-ROOM"
@@ -61,6 +78,17 @@ struct RuleInfo {
   std::string_view why;     ///< why it matters for the children
   std::string_view fix;     ///< what to change in the rota
   std::string_view reads;   ///< the profile or policy keys it reads ("none")
+  /// The source when a profile gives none: the principle a continuity rule comes from,
+  /// the same under every framework. Statutory rules have none: each profile cites its
+  /// framework's paragraph.
+  std::string_view source = {};
+  /// Runs unless the profile says `enabled = false`; false: only where a profile enables
+  /// it (the rules of one framework, such as Scotland's ADULTS-MIN).
+  bool enabled_by_default = true;
+  /// The numbers it reads from its own [rules.ID] table in the profile.
+  std::span<const RuleOption> options{};
+  /// Its findings carry values.profile_band (the profile's band they are about).
+  bool uses_profile_band = false;
   /// The numbers it uses under a profile and policy, in words, for `attune explain`.
   std::vector<std::string> (*numbers)(const RuleProfile&, const ContinuityPolicy&) = nullptr;
   /// The policy summary's sentence about its findings; nullptr: a count of findings.

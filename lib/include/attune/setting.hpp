@@ -14,7 +14,9 @@
 #include "attune/age_band.hpp"
 #include "attune/calendar.hpp"
 #include "attune/clock_time.hpp"
+#include "attune/diagnostic.hpp"
 #include "attune/policy.hpp"
+#include "attune/provision.hpp"
 #include "attune/staff.hpp"
 
 namespace attune {
@@ -41,6 +43,9 @@ struct Child {
   std::optional<Date> start_date;
   std::optional<Date> leave_date;
   std::string family;  ///< siblings share a family value (optional column)
+  /// A childminder's own child (optional column own_child): counted within the limits,
+  /// needs no key person.
+  bool own_child = false;
 
   /// Between start_date and leave_date (where given), and born: a child registered
   /// before birth is not enrolled until then.
@@ -113,6 +118,12 @@ struct Override {
   RoomIndex room = kNone;          ///< kNone: any room, and the premises
   std::string rule;
   std::string reason;
+  /// The exception the framework allows, where the row names one: siblings, own_child
+  /// or continuity (childminders), and the child it is for.
+  std::string category;
+  ChildIndex child = kNone;
+  SourceRegion where;       ///< the row's rule cell, for problems found against the profile
+  std::string source_line;  ///< that row's text
 };
 
 /// Which optional inputs the setting supplied: rules that need a missing one are
@@ -132,6 +143,9 @@ struct Setting {
   std::string urn;
   std::filesystem::path path;  ///< the setting.toml or setting.yaml it came from
   std::string profile;         ///< profile name or path as written
+  ProvisionKind kind = ProvisionKind::group;  ///< [setting] kind
+  /// A childminder's setting without [[rooms]]: one room, `home`, added by the loader.
+  bool implicit_home = false;
   std::uint32_t profile_line = 0;    ///< where the setting file names it (0: not named)
   std::uint32_t profile_column = 0;
   std::filesystem::path policy_answers;  ///< [data] policy: the self-assessment, if named

@@ -11,7 +11,9 @@
 namespace attune {
 
 enum class Role : unsigned char {
-  practitioner, room_leader, manager, student, apprentice, volunteer, cook, admin
+  practitioner, room_leader, manager, student, apprentice, volunteer, cook, admin,
+  childminder,  ///< a registered childminder (childminder settings)
+  assistant,    ///< a childminder's assistant or co-childminder
 };
 
 /// Qualifications in the order of level. qts, eyts and eyps are graduate (level 6)

@@ -30,6 +30,8 @@ void apply_overrides(const std::vector<Override>& overrides, std::vector<Finding
       if (o.time && (!f.time || f.time->start < o.time->start || f.time->end > o.time->end)) continue;
       f.accepted = true;
       f.accepted_reason = o.reason;
+      f.accepted_category = o.category;
+      f.accepted_child = o.child;
       break;
     }
   }
@@ -54,30 +56,43 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
   ContinuityLedger ledger(setting);
   rules::RuleContext context{setting, profile, result.findings, ledger};
 
+  // The rules enabled in some version in force during the period; each day runs those
+  // its own version enables (a period across a dated change).
+  const Period& period = setting.period;
   std::vector<std::unique_ptr<rules::Rule>> active;
   for (auto& rule : rules::make_rules()) {
-    if (profile.rule_enabled(rule->id()) && rule_selected(rule->id(), options.only))
+    if (profile.rule_enabled_between(rule->id(), period.from, period.to) && rule_selected(rule->id(), options.only))
       active.push_back(std::move(rule));
   }
+  std::vector<rules::Rule*> today;  // the active rules the day's version enables
+  const RuleProfile* version = nullptr;
+  bool ratio_room_checked = false;
   MetricsBuilder metrics(setting, profile, options);
-  const bool ratio_room_checked = profile.rule_enabled("RATIO-ROOM") && rule_selected("RATIO-ROOM", options.only);
   TimelineBuilder timelines(setting, profile);
   FindingContextBuilder contexts(setting, profile);
   for (auto& rule : active) rule->start(context);
   for (std::size_t d = 0; d < setting.days.size(); ++d) {
     const Day& day = setting.days[d];
+    if (const RuleProfile* v = &profile.on(day.date); v != version) {
+      version = v;
+      today.clear();
+      for (auto& rule : active) {
+        if (v->rule_enabled(rule->id())) today.push_back(rule.get());
+      }
+      ratio_room_checked = v->rule_enabled("RATIO-ROOM") && rule_selected("RATIO-ROOM", options.only);
+    }
     if (!day.children.empty()) {
       const std::size_t first_of_day = result.findings.size();
       const DayTimeline& timeline = timelines.build(d);
       for (const RoomDay& room_day : timeline.rooms) {
-        for (auto& rule : active) rule->room_day(context, day, room_day);
+        for (rules::Rule* rule : today) rule->room_day(context, day, room_day);
         metrics.room_day(room_day, ratio_room_checked);
       }
-      for (auto& rule : active) rule->premises_day(context, day, timeline.premises);
+      for (rules::Rule* rule : today) rule->premises_day(context, day, timeline.premises);
       // Its own stage: who was there and what the rota offers, for the day's findings.
       if (options.finding_context) contexts.add_day(day, timeline, result.findings, first_of_day, result.contexts);
     }
-    for (auto& rule : active) rule->day(context, day);
+    for (rules::Rule* rule : today) rule->day(context, day);
     ledger.add_day(day);
   }
   ledger.finish();

@@ -19,11 +19,15 @@ void ConfigReader::key_error(const ConfigNode& node, std::string message, std::s
 
 void ConfigReader::check_keys(const ConfigNode& map, std::initializer_list<std::string_view> known,
                               std::string_view section) const {
+  check_keys(map, std::vector<std::string>(known.begin(), known.end()), section);
+}
+
+void ConfigReader::check_keys(const ConfigNode& map, const std::vector<std::string>& names,
+                              std::string_view section) const {
   if (!map.is_map()) return;
-  std::vector<std::string> names(known.begin(), known.end());
   for (const auto& child : map.children) {
     bool found = false;
-    for (auto k : known) found = found || k == child.key;
+    for (const auto& k : names) found = found || k == child.key;
     if (found) continue;
     std::string hint = fmt::format("{} takes: {}", section, util::join(names));
     key_error(child, fmt::format("unknown key \"{}\" in {}{}", child.key, section,

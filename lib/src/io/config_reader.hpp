@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "attune/calendar.hpp"
 #include "attune/clock_time.hpp"
@@ -26,6 +27,7 @@ class ConfigReader {
   /// Reports every key of `map` not in `known`, with a suggestion.
   void check_keys(const ConfigNode& map, std::initializer_list<std::string_view> known,
                   std::string_view section) const;
+  void check_keys(const ConfigNode& map, const std::vector<std::string>& known, std::string_view section) const;
 
   /// The map at `key` of `parent`; nullptr (and an error if present but not a map).
   const ConfigNode* map(const ConfigNode& parent, std::string_view key) const;

@@ -25,6 +25,12 @@ void decode_overrides(LoadContext& c) {
     const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting", false);
     const RuleInfo* rule = rule_text ? find_rule(*rule_text) : nullptr;
     if (rule_text && rule == nullptr) f.report(row, "rule", unknown_rule_message(*rule_text), "see `attune rules` for the rule ids");
+    const auto child = f.reference(row, "child", c.child_ids, "child", c.config.table(TableKind::children).display, false);
+    const auto category = f.text(row, "category");
+    const bool category_ok = category.empty() || category == "siblings" || category == "own_child" || category == "continuity";
+    if (!category_ok)
+      f.report(row, "category", fmt::format("unknown category {}", util::quoted(category)),
+               "use siblings, own_child or continuity (the exceptions the framework allows), or leave it empty");
     const bool no_start = f.text(row, "start").empty();
     const bool no_end = f.text(row, "end").empty();
     std::optional<TimeWindow> time;
@@ -42,12 +48,16 @@ void decode_overrides(LoadContext& c) {
       }
       if (times_ok) time = TimeWindow{*start, *end};
     }
-    if (!date || !rule || !reason || !room || !times_ok) continue;
+    if (!date || !rule || !reason || !room || !child || !category_ok || !times_ok) continue;
     o.date = *date;
     o.time = time;
     o.room = *room;
     o.rule = std::string(rule->id);
     o.reason = std::string(*reason);
+    o.category = std::string(category);
+    o.child = *child;
+    o.where = table->cell_region(row, columns["rule"]);
+    o.source_line = table->line_text(o.where.line);
     s.overrides.push_back(std::move(o));
   }
   c.rows_read += table->rows();

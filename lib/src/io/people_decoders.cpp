@@ -150,12 +150,16 @@ void decode_children(LoadContext& c) {
     const auto id = f.required_text(row, "id");
     child.name = std::string(f.text(row, "name"));
     const auto birth = f.date(row, "date_of_birth", true);
-    const auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting", true);
+    // A childminder's one room (the home) may be left empty.
+    const bool one_home = s.kind == ProvisionKind::childminder && s.rooms.size() == 1;
+    auto room = f.reference(row, "room", c.room_ids, "room", "the [[rooms]] of the setting", !one_home);
+    if (one_home && room && *room == kNone) room = 0;
     const auto key = f.reference(row, "key_person", c.staff_ids, "staff member", staff_file, false);
     const auto buddy = f.reference(row, "buddy", c.staff_ids, "staff member", staff_file, false);
     child.start_date = f.date(row, "start_date", false);
     child.leave_date = f.date(row, "leave_date", false);
     child.family = std::string(f.text(row, "family"));
+    child.own_child = f.yes_no(row, "own_child").value_or(false);
     check_dates_in_order(f, row, child.start_date, child.leave_date);
     check_born_before_start(f, row, birth, child.start_date);
     if (key && buddy && *key != kNone && *key == *buddy) {

@@ -86,8 +86,11 @@ void decode_shifts(LoadContext& c) {
         ok = false;
       }
     }
-    const auto room = f.reference(row, room_column, c.room_ids, "room", "the [[rooms]] of the setting", false);
+    auto room = f.reference(row, room_column, c.room_ids, "room", "the [[rooms]] of the setting", false);
     if (!room) ok = false;
+    // A childminder's one room (the home) may be left empty.
+    if (room && *room == kNone && c.setting().kind == ProvisionKind::childminder && c.setting().rooms.size() == 1)
+      room = 0;
     // The times are read even when the date is wrong, so a row's problems all come at once.
     const RowTimes times = read_times(f, time_columns, row, day.value_or(DaySpec{}), "shift");
     if (!day || !times.ok || !ok) continue;

@@ -20,10 +20,16 @@ void decode_header(const ConfigReader& r, const ConfigNode& root, Setting& s, bo
     r.error(root, "missing the [setting] section", "add [setting] with name, profile and opening");
     return;
   }
-  r.check_keys(*node, {"name", "urn", "profile", "opening"}, "[setting]");
+  r.check_keys(*node, {"name", "urn", "profile", "opening", "kind"}, "[setting]");
+  if (auto kind = r.text(*node, "kind", false)) {
+    if (auto k = parse_provision_kind(*kind)) s.kind = *k;
+    else r.error(*node->find("kind"), fmt::format("unknown kind {}", util::quoted(*kind)),
+                 "use group (a nursery, pre-school or centre) or childminder");
+  }
   if (auto v = r.text(*node, "name", true)) s.name = *v;
   if (auto v = r.text(*node, "urn", false)) s.urn = *v;
-  s.profile = r.text(*node, "profile", false).value_or("eyfs-2024-group");
+  s.profile = r.text(*node, "profile", false)
+                  .value_or(s.kind == ProvisionKind::childminder ? "eyfs-2024-childminder" : "eyfs-2024-group");
   if (const ConfigNode* profile = node->find("profile")) {
     s.profile_line = profile->where.line;
     s.profile_column = profile->where.column;
@@ -202,6 +208,12 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
     }
   } else if (root.find("rooms") != nullptr) {
     config.rooms_complete = false;  // not a list: reported by list()
+  }
+  if (config.setting.rooms.empty() && config.setting.kind == ProvisionKind::childminder &&
+      root.find("rooms") == nullptr) {
+    // A childminder's home is one room unless the setting says otherwise.
+    config.setting.rooms.push_back(Room{"home", "Home", 0, {}});
+    config.setting.implicit_home = true;
   }
   if (config.setting.rooms.empty()) {
     // Rows naming a room are not blamed for it (see LoadContext::room_ids).

@@ -6,7 +6,8 @@ namespace attune::io {
 namespace {
 
 constexpr std::array<std::string_view, 4> kChildrenRequired{"id", "name", "date_of_birth", "room"};
-constexpr std::array<std::string_view, 5> kChildrenOptional{"key_person", "buddy", "start_date", "leave_date", "family"};
+constexpr std::array<std::string_view, 6> kChildrenOptional{"key_person", "buddy",  "start_date",
+                                                            "leave_date", "family", "own_child"};
 constexpr std::array<std::string_view, 4> kStaffRequired{"id", "name", "role", "qualification"};
 constexpr std::array<std::string_view, 8> kStaffOptional{"date_of_birth", "pfa_expiry", "baby_training",
                                                          "start_date",    "leave_date", "in_ratio",
@@ -19,7 +20,7 @@ constexpr std::array<std::string_view, 5> kCareRequired{"child", "staff", "date"
 constexpr std::array<std::string_view, 3> kAllocationsRequired{"child", "key_person", "from"};
 constexpr std::array<std::string_view, 2> kAllocationsOptional{"buddy", "to"};
 constexpr std::array<std::string_view, 3> kOverridesRequired{"date", "rule", "reason"};
-constexpr std::array<std::string_view, 3> kOverridesOptional{"start", "end", "room"};
+constexpr std::array<std::string_view, 5> kOverridesOptional{"start", "end", "room", "child", "category"};
 
 const std::array<TableSchema, kTableKinds> kSchemas{{
     {kChildrenRequired, kChildrenOptional},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "attune/rule_catalog.hpp"
 #include "enum_names.hpp"
 #include "names.hpp"
 
@@ -11,7 +12,8 @@ namespace attune {
 namespace detail {
 constexpr auto kMixedAgeNames = make_enum_names<MixedAgeMethod>(
     std::pair{MixedAgeMethod::fractional, "fractional"},
-    std::pair{MixedAgeMethod::per_band, "per_band"}, std::pair{MixedAgeMethod::youngest, "youngest"});
+    std::pair{MixedAgeMethod::per_band, "per_band"}, std::pair{MixedAgeMethod::youngest, "youngest"},
+    std::pair{MixedAgeMethod::most_common, "most_common"});
 std::string mixed_age_method_choices() { return kMixedAgeNames.choices(); }
 std::optional<MixedAgeMethod> parse_mixed_age_method(std::string_view text) {
   return kMixedAgeNames.parse(text);
@@ -22,14 +24,51 @@ std::string_view mixed_age_method_id(MixedAgeMethod method) {
   return detail::kMixedAgeNames.name(method);
 }
 
+std::string_view provision_kind_id(ProvisionKind kind) {
+  return kind == ProvisionKind::childminder ? "childminder" : "group";
+}
+
+std::optional<ProvisionKind> parse_provision_kind(std::string_view text) {
+  if (text == "group") return ProvisionKind::group;
+  if (text == "childminder") return ProvisionKind::childminder;
+  return std::nullopt;
+}
+
+const RuleProfile& RuleProfile::on(Date date) const {
+  const RuleProfile* in_force = this;
+  for (const RuleProfile& v : versions) {
+    if (v.effective_from && *v.effective_from <= date) in_force = &v;
+  }
+  return *in_force;
+}
+
 bool RuleProfile::rule_enabled(std::string_view rule) const {
   const auto it = rules.find(rule);
-  return it == rules.end() || it->second.enabled;
+  if (it != rules.end()) return it->second.enabled;
+  const RuleInfo* info = find_rule(rule);
+  return info == nullptr || info->enabled_by_default;
+}
+
+bool RuleProfile::rule_enabled_between(std::string_view rule, Date from, Date to) const {
+  if (on(from).rule_enabled(rule)) return true;
+  for (const RuleProfile& v : versions) {
+    if (v.effective_from && *v.effective_from > from && *v.effective_from <= to && v.rule_enabled(rule)) return true;
+  }
+  return false;
+}
+
+const RuleOptionValue* RuleProfile::rule_option(std::string_view rule, std::string_view key) const {
+  const auto it = rules.find(rule);
+  if (it == rules.end()) return nullptr;
+  const auto option = it->second.options.find(key);
+  return option == it->second.options.end() ? nullptr : &option->second;
 }
 
 std::string_view RuleProfile::rule_source(std::string_view rule) const {
   const auto it = rules.find(rule);
-  return it == rules.end() ? std::string_view{} : std::string_view(it->second.source);
+  if (it != rules.end() && !it->second.source.empty()) return it->second.source;
+  const RuleInfo* info = find_rule(rule);
+  return info != nullptr ? info->source : std::string_view{};
 }
 
 bool RuleProfile::is_graduate(Qualification q) const {

@@ -10,7 +10,8 @@ constexpr auto kRoleNames = make_enum_names<Role>(
     std::pair{Role::practitioner, "practitioner"}, std::pair{Role::room_leader, "room_leader"},
     std::pair{Role::manager, "manager"}, std::pair{Role::student, "student"},
     std::pair{Role::apprentice, "apprentice"}, std::pair{Role::volunteer, "volunteer"},
-    std::pair{Role::cook, "cook"}, std::pair{Role::admin, "admin"});
+    std::pair{Role::cook, "cook"}, std::pair{Role::admin, "admin"}, std::pair{Role::childminder, "childminder"},
+    std::pair{Role::assistant, "assistant"});
 
 constexpr auto kQualificationNames = make_enum_names<Qualification>(
     std::pair{Qualification::none, "none"}, std::pair{Qualification::level2, "level2"},

@@ -99,7 +99,7 @@ void append_row(std::string& out, const Setting& s, const Finding& f, bool redac
   }
   cell(scratch);
   cell(f.accepted ? "yes" : "no");
-  append_cell(out, f.accepted_reason);
+  append_cell(out, accepted_label(s, f, redact));
   out += "\r\n";
 }
 

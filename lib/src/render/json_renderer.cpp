@@ -85,6 +85,12 @@ void finding_json(JsonWriter& w, const Setting& s, const CheckResult& r, const F
   w.key("reason");
   if (f.accepted) w.value(f.accepted_reason);
   else w.null();
+  if (f.accepted) {  // the exception the framework allows, and the child it is for
+    w.key("category");
+    if (f.accepted_category.empty()) w.null();
+    else w.value(f.accepted_category);
+    w.key("exception_child"), id_or_null(w, id_at(s.children, f.accepted_child));
+  }
   w.key("context");
   if (f.context < r.contexts.size()) context_json(w, s, r.contexts[f.context]);
   else w.null();

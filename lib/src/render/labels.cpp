@@ -21,6 +21,22 @@ std::string staff_label(const Setting& setting, std::uint32_t staff, bool redact
   return fmt::format("{} ({})", s.name, s.id);
 }
 
+std::string accepted_label(const Setting& setting, const Finding& f, bool redact) {
+  if (f.accepted_category.empty()) return f.accepted_reason;
+  const std::string child = child_label(setting, f.accepted_child, redact);
+  return fmt::format("{}{}: {}", f.accepted_category, child.empty() ? "" : ", for " + child, f.accepted_reason);
+}
+
+std::string exceptions_by_category(const std::vector<Finding>& findings) {
+  std::string out;
+  for (std::string_view category : {"siblings", "own_child", "continuity"}) {
+    std::size_t n = 0;
+    for (const Finding& f : findings) n += f.accepted && f.accepted_category == category ? 1 : 0;
+    if (n > 0) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, category);
+  }
+  return out;
+}
+
 std::string verdict(const CheckResult& result) {
   if (result.counts.errors > 0) return "Statutory breaches found";
   bool statutory = false, policy = false;

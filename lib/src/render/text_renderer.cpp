@@ -125,13 +125,15 @@ void render_group(std::string& out, const Setting& s, const CheckResult& r, std:
 /// Findings inside an override: listed apart, each with its reason.
 void render_accepted(std::string& out, const Setting& s, const CheckResult& r, const TextStyle& style, bool redact) {
   if (r.counts.accepted == 0) return;
+  const std::string by_category = exceptions_by_category(r.findings);
   out += fmt::format("\n{} {}\n", style.bold("Accepted under exceptional circumstances"),
-                     style.dim(fmt::format("({}; overrides.csv)", r.counts.accepted)));
+                     style.dim(fmt::format("({}{}; overrides.csv)", r.counts.accepted,
+                                           by_category.empty() ? "" : ": " + by_category)));
   for (const Finding& f : r.findings) {
     if (!f.accepted) continue;
     const Line l = line_for(s, f, redact);
     out += fmt::format("  {} {}  {}  {}  {} · {}\n", f.rule, l.day, l.time, l.where, l.text,
-                       style.dim("accepted: " + f.accepted_reason));
+                       style.dim("accepted: " + accepted_label(s, f, redact)));
   }
 }
 

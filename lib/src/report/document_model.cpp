@@ -284,7 +284,8 @@ nlohmann::ordered_json document_model(const SettingReport& report, const ModelOp
                       {"errors_text", count_of(r.counts.errors, "error", "errors")},
                       {"warnings_text", count_of(r.counts.warnings, "warning", "warnings")},
                       {"infos_text", count_of(r.counts.infos, "note", "notes")},
-                      {"accepted", r.counts.accepted}};
+                      {"accepted", r.counts.accepted},
+                      {"exceptions", exceptions_by_category(r.findings)}};
   j["redacted"] = options.redact;
   j["rules"] = rules_json(report, options);
   j["has_findings"] = !j["rules"].empty();
@@ -295,6 +296,9 @@ nlohmann::ordered_json document_model(const SettingReport& report, const ModelOp
     Json a = finding_json(s, f, options.redact);
     a["rule"] = f.rule;
     a["reason"] = f.accepted_reason;
+    a["category"] = f.accepted_category;
+    a["exception_child"] = f.accepted_child != kNone ? child_label(s, f.accepted_child, options.redact) : "";
+    a["accepted_text"] = accepted_label(s, f, options.redact);
     accepted.push_back(std::move(a));
   }
   j["has_accepted"] = !accepted.empty();

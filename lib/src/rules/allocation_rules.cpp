@@ -113,6 +113,7 @@ class BuddyAssigned final : public Rule {
   void finish(RuleContext& ctx) override {
     const Setting& s = ctx.setting;
     for (ChildIndex c = 0; c < s.children.size(); ++c) {
+      if (s.children[c].own_child) continue;  // a childminder's own child
       for (const ChildSession& session : ctx.ledger.sessions(c)) {
         if (age_band_on(s.children[c].date_of_birth, session.date) != AgeBand::under_2) continue;
         if (s.key_people_on(c, session.date).second != kNone) continue;
@@ -143,6 +144,7 @@ extern const RuleInfo kKpCaseload{
     .why = "A key person can only hold a few babies in mind: attunement needs time with each child and each family.",
     .fix = "Share the key children out more evenly, or make a second practitioner the key person for some.",
     .reads = "[policy] max_key_children",
+    .source = "No statutory limit in the frameworks attune knows: practice guidance speaks of 'a small number of children' (EYFS 2008 Practice Guidance); settings set their own limit",
     .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
       const auto& v = c.max_key_children;
       return {fmt::format("max_key_children: under 2: {}; aged 2: {}; aged 3 and over: {}", v[0], v[1], v[2])};
@@ -167,6 +169,7 @@ extern const RuleInfo kKpRoom{
     .why = "A key person who works mostly in another room cannot be the child's familiar adult during the day.",
     .fix = "Choose a key person from the child's room, or deploy the key person to that room.",
     .reads = "[policy] key_person_room_share_min",
+    .source = "A key person offers a settled relationship in the child's day, so they work where the child is (the key-person approach: Elfer, Goldschmied and Selleck 2003, as cited by Nursery World)",
     .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
       return {fmt::format("key_person_room_share_min = {}", percent(c.key_person_room_share_min))};
     },
@@ -190,6 +193,7 @@ extern const RuleInfo kBuddyAssigned{
     .fix = "Name a buddy for the child: ideally someone in the same room whose shifts cover the key person's "
            "absences.",
     .reads = "none",
+    .source = "A named back-up key person is important (Elfer, Goldschmied and Selleck 2003, as cited by Nursery World); continuity and consistency of primary care ('Infant mental health (babies to age two)', a local authority page for parents and professionals)",
     .evidence = [](const EvidenceInput& in) {
       return fmt::format("{} under 2 had no buddy", count_of(static_cast<long>(in.findings.size()), "child", "children"));
     },

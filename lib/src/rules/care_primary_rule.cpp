@@ -60,6 +60,7 @@ extern const RuleInfo kCarePrimary{
            "a baby learns to trust.",
     .fix = "Plan who does care routines in the room so that key people care for their own key children.",
     .reads = "none",
+    .source = "Nappy changes, feeds, sleep and settling as opportunities for trust and emotional connection ('What is infant mental health - and why should parents care?', a news article on a nursery group's infant mental health policy); effective primary care-giving ('Infant mental health (babies to age two)', a local authority page for parents and professionals)",
     .evidence = [](const EvidenceInput& in) {
       double moments = 0;
       for (const Finding* f : in.findings) moments += number_value(*f, "by_others");

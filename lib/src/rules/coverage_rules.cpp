@@ -114,6 +114,7 @@ extern const RuleInfo kKpCoverage{
     .fix = "Align the key person's shifts with their key children's sessions, or choose a key person whose working "
            "pattern matches the child's days.",
     .reads = "[policy] key_person_coverage_min",
+    .source = "Continuity and consistency of primary care, a key person who offers a settled relationship ('Infant mental health (babies to age two)', a local authority page for parents and professionals)",
     .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
       return {fmt::format("key_person_coverage_min = {}", pct(c.key_person_coverage_min))};
     },
@@ -133,6 +134,7 @@ extern const RuleInfo kKpBuddyCoverage{
            "the child's day.",
     .fix = "Choose a buddy whose shifts cover the key person's days off, breaks and early or late shifts.",
     .reads = "[policy] key_or_buddy_coverage_min",
+    .source = "A back-up (buddy) key person so that a child has one or two familiar adults (Elfer, Goldschmied and Selleck 2003, as cited by Nursery World); continuity of primary care ('Infant mental health (babies to age two)', a local authority page for parents and professionals)",
     .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
       return {fmt::format("key_or_buddy_coverage_min = {}", pct(c.key_or_buddy_coverage_min))};
     },
@@ -154,6 +156,7 @@ extern const RuleInfo kKpHandover{
     .fix = "Put the key person or buddy on the early or late shift on the child's days, around their arrival and "
            "collection times.",
     .reads = "[policy] handover_window_minutes",
+    .source = "Handovers with parents as moments of connection and trust ('What is infant mental health - and why should parents care?', a news article on a nursery group's infant mental health policy)",
     .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
       return {fmt::format("handover_window_minutes = {}", c.handover_window_minutes)};
     },
@@ -180,6 +183,7 @@ extern const RuleInfo kCarersDistinct{
     .fix = "Keep staff in a room from day to day (fewer floaters), and put the child's key person and buddy on the "
            "child's days.",
     .reads = "[policy] max_distinct_carers_per_week",
+    .source = "Continuity and consistency of primary care, supporting responsive and sustained relationships with a few adults ('Infant mental health (babies to age two)', a local authority page for parents and professionals; 'Infant Mental Health: The Critical Role of Relationships' (15 June 2022), an early-years sector article)",
     .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
       const auto& v = c.max_distinct_carers_per_week;
       return {fmt::format("max_distinct_carers_per_week: under 2: {}; aged 2: {}; aged 3 and over: {}", v[0], v[1],

@@ -27,6 +27,7 @@ class KpAssigned final : public Rule {
  public:
   void day(RuleContext& ctx, const Day& day) override {
     for_each_child(day, [&](ChildIndex child, TimeWindow span, RoomIndex room) {
+      if (ctx.setting.children[child].own_child) return;  // a childminder's own child needs none
       if (ctx.setting.key_people_on(child, day.date).first != kNone) return;
       Finding f = ctx.make(id());
       f.date = day.date;
@@ -86,7 +87,8 @@ extern const RuleInfo kKpAssigned{
     .scope = RuleScope::child,
     .title = "Every child has a key person",
     .checks = "Every child attending on a date has a key person for that date: the key_person column of "
-              "children.csv, or the allocation in force in allocations.csv.",
+              "children.csv, or the allocation in force in allocations.csv. A childminder's own child (children.csv "
+              "own_child) needs none.",
     .why = "The framework requires each child to be assigned a key person, who helps the child become familiar "
            "with the setting, offers a settled relationship, and builds a relationship with the parents. A baby's "
            "emotional security rests on a small number of consistent adults; the key person is the first of them.",

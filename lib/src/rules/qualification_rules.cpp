@@ -8,7 +8,8 @@
 namespace attune::rules {
 namespace {
 
-constexpr std::size_t kUnder2 = static_cast<std::size_t>(AgeBand::under_2);
+/// The profile's band of children under 2 (QUAL-BABY-TRAINING, U2-ROOM-LEAD), or -1.
+int under_2_band(const RuleProfile& p) { return p.band_index("under_2"); }
 
 /// The smallest whole number of people that is at least `percent` per cent of `of`.
 int share_needed(int of, int percent) { return (of * percent + 99) / 100; }
@@ -49,7 +50,7 @@ class QualLevel2Half final : public Rule {
       const int lead = s.level3_in_ratio > 0 ? 1 : 0;
       const int others = s.staff_in_ratio - lead;
       const int others_level2 = s.level2_in_ratio - lead;
-      const int needed = share_needed(others, ctx.profile.level2_min_percent);
+      const int needed = share_needed(others, ctx.on(day).level2_min_percent);
       if (others <= 0 || others_level2 >= needed) {
         run.close();
         continue;
@@ -69,6 +70,9 @@ class QualBabyTraining final : public Rule {
   void start(RuleContext& ctx) override {
     skip_ = !ctx.setting.recorded.baby_training;
     if (skip_) ctx.not_evaluated(id(), "staff.csv has no baby_training column; add it (yes or no for each member of staff)");
+    band_ = under_2_band(ctx.profile);
+    if (!skip_ && band_ < 0) ctx.not_evaluated(id(), "the profile has no band under_2");
+    skip_ = skip_ || band_ < 0;
   }
   void room_day(RuleContext& ctx, const Day& day, const RoomDay& rd) override {
     if (skip_) return;
@@ -77,51 +81,67 @@ class QualBabyTraining final : public Rule {
                          int_value(f, "baby_trained"), count_of(int_value(f, "staff"), "staff", "staff"),
                          int_value(f, "required"));
     });
+    const int percent_needed = ctx.on(day).baby_training_min_percent;
+    const auto babies = static_cast<std::size_t>(band_);
     for (const Segment& s : rd.segments) {
-      const int needed = share_needed(s.staff_in_ratio, ctx.profile.baby_training_min_percent);
-      if (s.children[kUnder2] == 0 || s.staff_in_ratio == 0 || s.baby_trained_in_ratio >= needed) {
+      const int needed = share_needed(s.staff_in_ratio, percent_needed);
+      if (s.children[babies] == 0 || s.staff_in_ratio == 0 || s.baby_trained_in_ratio >= needed) {
         run.close();
         continue;
       }
-      run.add(s.time, (needed - s.baby_trained_in_ratio) * 1000L + s.children[kUnder2], [&] {
-        return std::vector<NamedValue>{{"under_2", std::int64_t{s.children[kUnder2]}},
+      run.add(s.time, (needed - s.baby_trained_in_ratio) * 1000L + s.children[babies], [&] {
+        return std::vector<NamedValue>{{"under_2", std::int64_t{s.children[babies]}},
                                        {"staff", std::int64_t{s.staff_in_ratio}},
                                        {"baby_trained", std::int64_t{s.baby_trained_in_ratio}},
-                                       {"required", std::int64_t{needed}}};
+                                       {"required", std::int64_t{needed}},
+                                       {"profile_band", std::string("under_2")}};
       });
     }
   }
 
  private:
   bool skip_ = false;
+  int band_ = -1;
 };
 
 class Under2RoomLead final : public Rule {
+  static std::string describe(const Finding& f) {
+    return fmt::format("no one in ratio with under-2 experience ({} under 2, {} in ratio)", int_value(f, "under_2"),
+                       count_of(int_value(f, "staff"), "staff", "staff"));
+  }
+  static std::string describe_level3(const Finding& f) {
+    return fmt::format("no one at level 3 or above in ratio with under-2 experience ({} under 2, {} in ratio)",
+                       int_value(f, "under_2"), count_of(int_value(f, "staff"), "staff", "staff"));
+  }
+
  public:
   void start(RuleContext& ctx) override {
     skip_ = !ctx.setting.recorded.under_2_experience;
     if (skip_) ctx.not_evaluated(id(), "staff.csv has no under_2_experience column; add it (yes or no for each member of staff)");
+    band_ = under_2_band(ctx.profile);
+    if (!skip_ && band_ < 0) ctx.not_evaluated(id(), "the profile has no band under_2");
+    skip_ = skip_ || band_ < 0;
   }
   void room_day(RuleContext& ctx, const Day& day, const RoomDay& rd) override {
     if (skip_) return;
-    BreachRun run(ctx, id(), day, rd.room, [](const Finding& f) {
-      return fmt::format("no one in ratio with under-2 experience ({} under 2, {} in ratio)",
-                         int_value(f, "under_2"), count_of(int_value(f, "staff"), "staff", "staff"));
-    });
+    BreachRun run(ctx, id(), day, rd.room, ctx.on(day).under_2_lead_needs_level3 ? describe_level3 : describe);
+    const auto babies = static_cast<std::size_t>(band_);
     for (const Segment& s : rd.segments) {
-      if (s.children[kUnder2] == 0 || s.under_2_experienced > 0) {
+      if (s.children[babies] == 0 || s.under_2_experienced > 0) {
         run.close();
         continue;
       }
-      run.add(s.time, s.children[kUnder2], [&] {
-        return std::vector<NamedValue>{{"under_2", std::int64_t{s.children[kUnder2]}},
-                                       {"staff", std::int64_t{s.staff_in_ratio}}};
+      run.add(s.time, s.children[babies], [&] {
+        return std::vector<NamedValue>{{"under_2", std::int64_t{s.children[babies]}},
+                                       {"staff", std::int64_t{s.staff_in_ratio}},
+                                       {"profile_band", std::string("under_2")}};
       });
     }
   }
 
  private:
   bool skip_ = false;
+  int band_ = -1;
 };
 
 }  // namespace
@@ -178,7 +198,8 @@ extern const RuleInfo kQualBabyTraining{
            "answer those cues, which is how attunement is built.",
     .fix = "Deploy trained staff to the baby room at these times, or book baby-care training for the staff who "
            "work there.",
-    .reads = "[staff] baby_training_min_percent",
+    .reads = "[staff] baby_training_min_percent; the band under_2",
+    .uses_profile_band = true,
     .numbers = [](const RuleProfile& p, const ContinuityPolicy&) -> std::vector<std::string> {
       return {fmt::format("at least {}% of staff in ratio trained in the care of babies", p.baby_training_min_percent)};
     },
@@ -192,12 +213,18 @@ extern const RuleInfo kU2RoomLead{
     .scope = RuleScope::room,
     .title = "Under-2 experience in the room",
     .checks = "While under-2s are present in a room, someone counted in ratio there has suitable experience of "
-              "working with under-2s (staff.csv under_2_experience). Not evaluated when staff.csv has no "
-              "under_2_experience column.",
+              "working with under-2s (staff.csv under_2_experience); where the profile's under_2_lead_needs_level3 "
+              "says so (England), that person is the room's level 3 (level 3 or above). Not evaluated when "
+              "staff.csv has no under_2_experience column.",
     .why = "The framework asks that the person in charge of under-2s has suitable experience of working with "
            "them.",
     .fix = "Rota an experienced practitioner into the baby room at these times.",
-    .reads = "none",
+    .reads = "[staff] under_2_lead_needs_level3; the band under_2",
+    .uses_profile_band = true,
+    .numbers = [](const RuleProfile& p, const ContinuityPolicy&) -> std::vector<std::string> {
+      if (!p.under_2_lead_needs_level3) return {};
+      return {"the person experienced with under-2s must hold level 3 or above"};
+    },
     .make = make<Under2RoomLead>,
 };
 

@@ -14,6 +14,12 @@ namespace attune::rules {
 // Each is defined in the file of its check.
 extern const RuleInfo kKpAssigned, kKpValid;                                       // key_person_rules.cpp
 extern const RuleInfo kRatioSetting, kRatioRoom;                                   // ratio_rules.cpp
+extern const RuleInfo kGroupSize;                                                  // group_size_rule.cpp
+extern const RuleInfo kAdultsMin;                                                  // adults_min_rule.cpp
+extern const RuleInfo kCmUnder12, kCmUnder8, kCmYoung, kCmUnder1;                  // childminder_rules.cpp
+extern const RuleInfo kCmAssistantAlone;                                           // assistant_alone_rule.cpp
+extern const RuleInfo kQualShare;                                                  // qual_share_rule.cpp
+extern const RuleInfo kPfaPerChildren;                                             // pfa_per_children_rule.cpp
 extern const RuleInfo kQualLevel3, kQualLevel2Half, kQualBabyTraining, kU2RoomLead;  // qualification_rules.cpp
 extern const RuleInfo kPfaOnSite, kPfaMealtime, kPfaExpiry;                        // first_aid_rules.cpp
 extern const RuleInfo kStaffAge;                                                   // staff_age_rule.cpp
@@ -28,8 +34,9 @@ namespace {
 /// The order of this list is the order of findings in every report.
 constexpr std::array kRegistry{
     // statutory
-    &kKpAssigned, &kKpValid, &kRatioSetting, &kRatioRoom, &kQualLevel3, &kQualLevel2Half, &kQualBabyTraining,
-    &kU2RoomLead, &kPfaOnSite, &kPfaMealtime, &kPfaExpiry, &kStaffAge,
+    &kKpAssigned, &kKpValid, &kRatioSetting, &kRatioRoom, &kGroupSize, &kAdultsMin, &kCmUnder12, &kCmUnder8,
+    &kCmYoung, &kCmUnder1, &kCmAssistantAlone, &kQualLevel3, &kQualLevel2Half, &kQualShare, &kQualBabyTraining,
+    &kU2RoomLead, &kPfaOnSite, &kPfaPerChildren, &kPfaMealtime, &kPfaExpiry, &kStaffAge,
     // continuity of care
     &kKpCoverage, &kKpBuddyCoverage, &kKpHandover, &kKpCaseload, &kKpRoom, &kBuddyAssigned, &kCarersDistinct,
     &kSettlingIn, &kTransition, &kCarePrimary,

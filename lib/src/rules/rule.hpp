@@ -27,6 +27,8 @@ struct RuleContext {
   /// Who was with each child; complete by the time `finish` is called.
   const ContinuityLedger& ledger;
 
+  /// The version of the profile in force on a day: its numbers and rules.
+  [[nodiscard]] const RuleProfile& on(const Day& day) const { return profile.on(day.date); }
   /// The profile's severity for a rule, else the catalog's default.
   [[nodiscard]] Severity severity(std::string_view rule) const;
   /// A finding with rule and severity filled in.

@@ -41,8 +41,8 @@ class StaffAge final : public Rule {
   void finish(RuleContext& ctx) override {
     for (const auto& [index, entry] : under_age_) {
       const Staff& staff = ctx.setting.staff[index];
-      const int minimum = staff.role == Role::apprentice ? ctx.profile.minimum_age_apprentice
-                                                         : ctx.profile.minimum_age;
+      const RuleProfile& version = ctx.profile.on(entry.first);
+      const int minimum = staff.role == Role::apprentice ? version.minimum_age_apprentice : version.minimum_age;
       const int age = age_in_years(*staff.date_of_birth, entry.first);
       Finding f = ctx.make(id());
       f.date = entry.first;

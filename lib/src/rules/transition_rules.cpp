@@ -106,6 +106,7 @@ extern const RuleInfo kSettlingIn{
            "key person needs to be there throughout.",
     .fix = "Plan the new child's first sessions around the key person's shifts, not the other way round.",
     .reads = "[policy] settling_in_sessions",
+    .source = "The key person helps the child become familiar with the setting (the key-person approach; in England, EYFS section 3 'Key person')",
     .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
       return {fmt::format("settling_in_sessions = {}", c.settling_in_sessions)};
     },
@@ -130,6 +131,7 @@ extern const RuleInfo kTransition{
     .fix = "Plan visits to the new room with the new key person in the weeks before the move, or move the key person "
            "with the child.",
     .reads = "[policy] transition_together_minutes",
+    .source = "Continuity of primary care through changes of room and key person ('Infant mental health (babies to age two)', a local authority page for parents and professionals)",
     .numbers = [](const RuleProfile&, const ContinuityPolicy& c) -> std::vector<std::string> {
       return {fmt::format("transition_together_minutes = {}", c.transition_together_minutes)};
     },

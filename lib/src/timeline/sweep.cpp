@@ -40,11 +40,23 @@ enum StaffFlag : std::uint16_t {
   kPfaPresent = 1u << 6,
   kPresent = 1u << 7,
   kPfaOnPremises = 1u << 8,
+  kAdult = 1u << 9,
+  kChildminder = 1u << 10,
 };
+
+/// Staff flags that also count on the premises timeline.
+constexpr std::uint16_t kPremisesFlags = kInRatio | kLevel3 | kLevel2 | kGraduate | kBabyTrained | kUnder2Experience |
+                                         kPfaOnPremises | kAdult | kChildminder;
+/// A child event's flag: the child's whole day is one short session.
+constexpr std::uint16_t kShortSession = 1u << 0;
 
 void apply(Segment& s, const Event& e) {
   switch (e.kind) {
-    case EventKind::child: s.children[e.band] += e.sign; break;
+    case EventKind::child:
+      s.children[e.band] = static_cast<std::int16_t>(s.children[e.band] + e.sign);
+      s.children_total += e.sign;
+      s.short_session_children += e.sign * static_cast<int>(e.flags & kShortSession);
+      break;
     case EventKind::graduate_children: s.graduate_ratio_children += e.sign * e.amount; break;
     case EventKind::boundary: break;
     case EventKind::staff: {
@@ -61,6 +73,8 @@ void apply(Segment& s, const Event& e) {
       add(s.pfa_present, kPfaPresent);
       add(s.staff_present, kPresent);
       add(s.pfa_on_premises, kPfaOnPremises);
+      add(s.adults_present, kAdult);
+      add(s.childminders_in_ratio, kChildminder);
       break;
     }
   }
@@ -119,6 +133,7 @@ void add_pair(std::vector<Event>& events, TimeWindow time, Event e) {
 std::uint16_t flags_for(const Staff& staff, const StaffStanding& st, const RuleProfile& profile) {
   std::uint16_t f = kPresent;
   if (st.pfa) f |= kPfaPresent | kPfaOnPremises;
+  if (!st.under_age) f |= kAdult;
   if (!st.in_ratio) return f;
   f |= kInRatio;
   const int level = qualification_level(st.counts_as);
@@ -126,8 +141,53 @@ std::uint16_t flags_for(const Staff& staff, const StaffStanding& st, const RuleP
   if (level >= 2) f |= kLevel2;
   if (profile.is_graduate(st.counts_as)) f |= kGraduate;
   if (staff.baby_training) f |= kBabyTrained;
-  if (staff.under_2_experience.value_or(false)) f |= kUnder2Experience;
+  if (staff.under_2_experience.value_or(false) && (!profile.under_2_lead_needs_level3 || level >= 3))
+    f |= kUnder2Experience;
+  if (staff.role == Role::childminder) f |= kChildminder;
   return f;
+}
+
+/// The stretches of the day a ratio window covers: after opening and before closing.
+std::array<TimeWindow, 2> window_times(const RatioWindow& w, TimeWindow opening) {
+  return {TimeWindow{opening.start, std::min(opening.end, opening.start + w.after_opening_minutes)},
+          TimeWindow{std::max(opening.start, opening.end - w.before_closing_minutes), opening.end}};
+}
+
+/// The window in force during `time`, or -1; `children_on_premises` is the fewest
+/// children on the premises at any minute of it (a window's condition must hold
+/// throughout).
+std::int8_t window_for(TimeWindow time, const RuleProfile& p, TimeWindow opening, int children_on_premises) {
+  for (std::size_t i = 0; i < p.windows.size(); ++i) {
+    const RatioWindow& w = p.windows[i];
+    if (children_on_premises < w.min_children_present) continue;
+    for (const TimeWindow& t : window_times(w, opening)) {
+      if (t.start < t.end && t.start <= time.start && time.end <= t.end) return static_cast<std::int8_t>(i);
+    }
+  }
+  return -1;
+}
+
+/// The fewest children on the premises at any minute of `time` (premises segments are
+/// in time order and cover every minute children are there).
+int fewest_children(const std::vector<Segment>& premises, TimeWindow time) {
+  auto it = std::lower_bound(premises.begin(), premises.end(), time.start,
+                             [](const Segment& s, Minute t) { return s.time.end <= t; });
+  int fewest = -1;
+  Minute covered = time.start;
+  for (; it != premises.end() && it->time.start < time.end; ++it) {
+    if (it->time.start > covered) return 0;  // a gap: no children then
+    fewest = fewest < 0 ? it->child_count() : std::min(fewest, it->child_count());
+    covered = it->time.end;
+  }
+  return covered < time.end ? 0 : std::max(fewest, 0);
+}
+
+/// Whether a child's day is one continuous session shorter than the profile's limit.
+bool short_session(const ChildSpell* begin, const ChildSpell* end, const ShortSessionRatio& rule) {
+  for (const ChildSpell* c = begin + 1; c < end; ++c) {
+    if (c->time.start != (c - 1)->time.end) return false;  // two sessions that day
+  }
+  return (end - 1)->time.end - begin->time.start < rule.under_minutes;
 }
 
 /// The profile's 1:13 condition for one room segment.
@@ -144,13 +204,13 @@ bool graduate_ratio_applies(const Segment& s, const RuleProfile& p) {
 TimelineBuilder::TimelineBuilder(const Setting& setting, const RuleProfile& profile)
     : setting_(setting), profile_(profile), room_has_children_(setting.rooms.size(), false) {
   bands_.reserve(setting.children.size());
-  for (const Child& child : setting.children) bands_.push_back(band_dates(child.date_of_birth));
+  for (const Child& child : setting.children) bands_.push_back(profile.band_dates(child.date_of_birth));
 }
 
 const DayTimeline& TimelineBuilder::build(std::size_t day_index) {
   const Setting& setting = setting_;
-  const RuleProfile& profile = profile_;
   const Day& day = setting.days[day_index];
+  const RuleProfile& profile = profile_.on(day.date);
   DayTimeline& out = timeline_;
   out.day = day_index;
   out.premises.day = day_index;
@@ -166,20 +226,22 @@ const DayTimeline& TimelineBuilder::build(std::size_t day_index) {
   premises_events.clear();
   std::fill(room_has_children_.begin(), room_has_children_.end(), false);
   std::vector<bool>& room_has_children = room_has_children_;
-  ChildIndex last_child = kNone;
-  std::uint8_t band = 0;
-  for (const ChildSpell& c : day.children) {  // sorted by child: one band per child
-    if (c.child != last_child) {
-      last_child = c.child;
-      band = static_cast<std::uint8_t>(bands_[c.child].on(day.date));
-    }
+  for (std::size_t i = 0; i < day.children.size();) {  // sorted by child: one band per child
+    std::size_t j = i;
+    while (j < day.children.size() && day.children[j].child == day.children[i].child) ++j;
     Event e;
     e.kind = EventKind::child;
-    e.band = band;
-    e.room = c.room;
-    add_pair(room_events, c.time, e);
-    add_pair(premises_events, c.time, e);
-    room_has_children[c.room] = true;
+    e.band = bands_[day.children[i].child].on(day.date);
+    if (profile.short_session && e.band == profile.short_session->band &&
+        short_session(&day.children[i], day.children.data() + j, *profile.short_session))
+      e.flags = kShortSession;
+    for (; i < j; ++i) {
+      const ChildSpell& c = day.children[i];
+      e.room = c.room;
+      add_pair(room_events, c.time, e);
+      add_pair(premises_events, c.time, e);
+      room_has_children[c.room] = true;
+    }
   }
 
   StaffIndex current = kNone;
@@ -202,19 +264,29 @@ const DayTimeline& TimelineBuilder::build(std::size_t day_index) {
       const bool available = spell.kind == ShiftKind::non_contact || profile.pfa_counts_during_break;
       e.flags = available ? static_cast<std::uint16_t>(flags & kPfaOnPremises) : 0;
     }
-    e.flags &= static_cast<std::uint16_t>(kInRatio | kLevel3 | kLevel2 | kGraduate | kBabyTrained |
-                                          kUnder2Experience | kPfaOnPremises);
+    e.flags &= kPremisesFlags;
     e.room = kNone;
     if (e.flags != 0) add_pair(premises_events, spell.time, e);
   }
 
-  // Cut segments where meals and the graduate-ratio hours begin and end.
+  // Cut segments where meals, the graduate-ratio hours and the ratio windows begin and end.
   for (RoomIndex r = 0; r < setting.rooms.size(); ++r) {
     if (!room_has_children[r]) continue;
     Event e;
     e.room = r;
     for (const TimeWindow& meal : setting.rooms[r].meals) add_pair(room_events, meal, e);
     if (profile.graduate_hours) add_pair(room_events, *profile.graduate_hours, e);
+    for (const RatioWindow& w : profile.windows) {
+      for (const TimeWindow& t : window_times(w, setting.opening)) {
+        if (t.start < t.end) add_pair(room_events, t, e);
+      }
+    }
+  }
+  for (const RatioWindow& w : profile.windows) {
+    Event e;
+    for (const TimeWindow& t : window_times(w, setting.opening)) {
+      if (t.start < t.end) add_pair(premises_events, t, e);
+    }
   }
 
   sort_events(room_events, true, setting.rooms.size(), scratch_, counts_);
@@ -231,7 +303,7 @@ const DayTimeline& TimelineBuilder::build(std::size_t day_index) {
     sweep(room_events.data() + i, room_events.data() + j, room_day.segments);
     for (Segment& s : room_day.segments) {
       if (graduate_ratio_applies(s, profile)) {
-        s.graduate_ratio_children = s.children[static_cast<std::size_t>(AgeBand::age_3_plus)];
+        s.graduate_ratio_children = s.children[profile.graduate_band];
         Event g;
         g.kind = EventKind::graduate_children;
         g.amount = s.graduate_ratio_children;
@@ -246,6 +318,13 @@ const DayTimeline& TimelineBuilder::build(std::size_t day_index) {
   sort_events(premises_events, false, 0, scratch_, counts_);
   sweep(premises_events.data(), premises_events.data() + premises_events.size(),
         out.premises.segments);
+  if (!profile.windows.empty()) {
+    for (RoomDay& room_day : out.rooms) {
+      for (Segment& s : room_day.segments)
+        s.window = window_for(s.time, profile, setting.opening, fewest_children(out.premises.segments, s.time));
+    }
+    for (Segment& s : out.premises.segments) s.window = window_for(s.time, profile, setting.opening, s.child_count());
+  }
   for (RoomDay& room_day : out.rooms) {
     for (Segment& s : room_day.segments) s.required = required_staff(s, profile);
   }

@@ -1,0 +1,62 @@
+// A setting against its profile: what neither can say alone.
+
+#include <fmt/format.h>
+
+#include "attune/load.hpp"
+#include "attune/profile.hpp"
+#include "attune/rule_catalog.hpp"
+
+namespace attune {
+namespace {
+
+SourceRegion profile_place(const Setting& s) {
+  return SourceRegion{s.path.lexically_normal().string(), s.profile_line, s.profile_column, 0};
+}
+
+void check_exceptions(const Setting& setting, const RuleProfile& profile, Diagnostics& d) {
+  for (const Override& o : setting.overrides) {
+    const RuleProfile& version = profile.on(o.date);
+    const auto it = version.rules.find(o.rule);
+    if (it == version.rules.end() || !it->second.exceptions) continue;
+    const auto& allowed = *it->second.exceptions;
+    Diagnostic problem;
+    problem.where = o.where;
+    problem.source_line = o.source_line;
+    if (allowed.empty()) {
+      problem.message = fmt::format("profile {} allows no exception to {}", profile.id, o.rule);
+      problem.hint = "this limit is absolute: change the bookings instead";
+    } else if (o.category.empty()) {
+      problem.message = fmt::format("an exception to {} needs its category", o.rule);
+      problem.hint = fmt::format("give category: {}", fmt::join(allowed, ", "));
+    } else if (std::find(allowed.begin(), allowed.end(), o.category) == allowed.end()) {
+      problem.message = fmt::format("profile {} allows no {} exception to {}", profile.id, o.category, o.rule);
+      problem.hint = fmt::format("the exceptions it allows: {}", fmt::join(allowed, ", "));
+    } else {
+      continue;
+    }
+    d.add(std::move(problem));
+  }
+}
+
+}  // namespace
+
+void check_profile_fit(const Setting& setting, const RuleProfile& profile, Diagnostics& d) {
+  if (setting.kind != profile.kind) {
+    d.error(profile_place(setting),
+            fmt::format("profile {} is for {} settings, and this setting is a {}", profile.id,
+                        profile.kind == ProvisionKind::childminder ? "childminder" : "group (nursery or centre)",
+                        setting.kind == ProvisionKind::childminder ? "childminder" : "group setting"),
+            setting.kind == ProvisionKind::childminder
+                ? "name a childminder profile (attune profiles lists them), e.g. profile = \"eyfs-2024-childminder\""
+                : "name a group profile (attune profiles lists them), or write kind = \"childminder\" under [setting]");
+  }
+  if (profile.effective_from && setting.period.from < *profile.effective_from) {
+    d.error(profile_place(setting),
+            fmt::format("profile {} has no version in force before {}, and the period starts on {}", profile.id,
+                        format_iso_date(*profile.effective_from), format_iso_date(setting.period.from)),
+            "check a later period (--from), or use a profile for the earlier framework");
+  }
+  check_exceptions(setting, profile, d);
+}
+
+}  // namespace attune
