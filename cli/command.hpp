@@ -48,6 +48,7 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env);
 std::function<int()> setup_validate(CLI::App& app, const Environment& env);
 std::function<int()> setup_rules(CLI::App& app, const Environment& env);
 std::function<int()> setup_explain(CLI::App& app, const Environment& env);
+std::function<int()> setup_profiles(CLI::App& app, const Environment& env);
 std::function<int()> setup_report(CLI::App& app, const Environment& env);
 std::function<int()> setup_register(CLI::App& app, const Environment& env);
 std::function<int()> setup_policy(CLI::App& app, const Environment& env);

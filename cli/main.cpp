@@ -28,6 +28,7 @@ std::span<const Command> commands() {
       {"policy", "policy checklists: `policy summary SETTING`, `policy template`", setup_policy},
       {"rules", "list the rules of a profile", setup_rules},
       {"explain", "what one rule checks, why, and its source", setup_explain},
+      {"profiles", "the rule profiles installed: frameworks, their versions and dates", setup_profiles},
       {"history", "trends from the runs stored by `check --history FILE.db`", setup_history},
       {"allocate", "propose key persons and buddies: the provably best allocation", setup_allocate},
       {"generate", "synthetic settings for demos and benchmarks", setup_generate},
