@@ -93,7 +93,9 @@ bool FindingContextBuilder::helps(const Finding& f, StaffIndex staff, const Staf
     case Need::level3: return st.in_ratio && qualification_level(st.counts_as) >= 3;
     case Need::level2: return st.in_ratio && qualification_level(st.counts_as) >= 2;
     case Need::baby_training: return st.in_ratio && person.baby_training;
-    case Need::under_2: return st.in_ratio && person.under_2_experience.value_or(false);
+    case Need::under_2:  // where the profile says so, the experienced person must be the level 3
+      return st.in_ratio && person.under_2_experience.value_or(false) &&
+             (!version_->under_2_lead_needs_level3 || qualification_level(st.counts_as) >= 3);
     case Need::first_aid: return st.pfa;
   }
   return false;
@@ -105,8 +107,8 @@ Presence FindingContextBuilder::presence_of(const StaffSpell& spell, const Staff
   if (st.in_ratio) {
     const Staff& person = setting_.staff[spell.staff];
     const bool trainee = person.role == Role::student || person.role == Role::apprentice;
-    const bool marked_down = trainee && person.studying && profile_.trainees_count_level_below &&
-                             profile_.trainees_need_pfa && person.pfa_recorded && !st.pfa &&
+    const bool marked_down = trainee && person.studying && version_->trainees_count_level_below &&
+                             version_->trainees_need_pfa && person.pfa_recorded && !st.pfa &&
                              qualification_level(level_below(*person.studying)) > qualification_level(st.counts_as);
     return marked_down ? Presence::counted_below_level : Presence::counted;
   }
@@ -122,7 +124,7 @@ bool FindingContextBuilder::can_spare(const DayTimeline& timeline, RoomIndex roo
   for (const Segment& s : rd->segments) {
     if (overlap_minutes(s.time, window) == 0) continue;
     const int left = s.staff_in_ratio - (st.in_ratio ? 1 : 0);
-    if (left < required_staff(s, profile_)) return false;
+    if (left < s.required) return false;  // the sweep's figure, under the day's version
     if (level3 && s.level3_in_ratio - 1 < 1) return false;
   }
   return true;
@@ -155,7 +157,7 @@ void FindingContextBuilder::add_options(const Finding& f, const Day& day, const 
                                         FindingContext& out) {
   const ContextRule& rule = *context_rule(f.rule);
   const TimeWindow when = *f.time;
-  const bool breaks_help = rule.need != Need::first_aid || !rule.premises || !profile_.pfa_counts_during_break;
+  const bool breaks_help = rule.need != Need::first_aid || !rule.premises || !version_->pfa_counts_during_break;
   const bool non_contact_helps = !(rule.need == Need::first_aid && rule.premises);  // it counts already
   // Who is on the premises during the finding: their shift is not "longer" (one pass;
   // the spells are sorted by staff).
@@ -206,6 +208,7 @@ void FindingContextBuilder::add_options(const Finding& f, const Day& day, const 
 
 void FindingContextBuilder::add_day(const Day& day, const DayTimeline& timeline, std::vector<Finding>& findings,
                                     std::size_t first, std::vector<FindingContext>& contexts) {
+  version_ = &profile_.on(day.date);
   for (std::size_t i = first; i < findings.size(); ++i) {
     Finding& f = findings[i];
     if (!f.date || *f.date != day.date || !f.time || !rule_has_context(f.rule)) continue;

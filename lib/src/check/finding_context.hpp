@@ -35,6 +35,7 @@ class FindingContextBuilder {
 
   const Setting& setting_;
   const RuleProfile& profile_;
+  const RuleProfile* version_ = &profile_;  ///< the version in force on the day being added
   std::vector<StaffStanding> standings_;
   std::vector<Date> standing_date_;  ///< the date each standing was worked out for
   std::vector<bool> standing_known_;
