@@ -35,7 +35,9 @@ bool may_be_key_person(Role role) {
     case Role::practitioner:
     case Role::room_leader:
     case Role::manager:
-    case Role::apprentice: return true;  // apprentices are employed (KP-VALID allows them)
+    case Role::apprentice:   // apprentices are employed (KP-VALID allows them)
+    case Role::childminder:
+    case Role::assistant: return true;  // a childminder's assistant, from 4 January 2024
     case Role::student:
     case Role::volunteer:
     case Role::cook:
