@@ -40,6 +40,8 @@ std::optional<RuleProfile> load_profile_for(const Setting& s, const InputOptions
 
 }  // namespace
 
+const CLI::Validator& iso_date_validator() { return kIsoDate; }
+
 void add_input_options(CLI::App& app, InputOptions& options) {
   app.add_option("PATH", options.paths,
                  "a setting folder, a setting.toml or setting.yaml, or a folder of settings")
@@ -115,6 +117,7 @@ LoadedOne load_one(const fs::path& path, const InputOptions& options, const Envi
   LoadOptions load;
   load.from = optional_date(options.from);
   load.to = optional_date(options.to);
+  load.keep_shift_rows = options.keep_shift_rows;
   LoadResult result = load_setting(path, load);
   out.rows_read = result.rows_read;
   out.error_count = result.diagnostics.error_count();
@@ -131,7 +134,7 @@ LoadedOne load_one(const fs::path& path, const InputOptions& options, const Envi
       if (d.severity == DiagnosticSeverity::error) out.errors.push_back(std::move(d));
     return out;
   }
-  LoadedSetting loaded{std::move(*result.setting), RuleProfile{}};
+  LoadedSetting loaded{std::move(*result.setting), RuleProfile{}, std::move(result.shift_rows)};
   auto profile = load_profile_for(loaded.setting, options, env, out.problems, out.errors);
   if (!profile) {
     out.error_count = std::max<std::size_t>(out.error_count, 1);

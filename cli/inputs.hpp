@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "attune/diagnostic.hpp"
+#include "attune/load.hpp"
 #include "attune/profile.hpp"
 #include "attune/setting.hpp"
 #include "command.hpp"
@@ -19,13 +20,18 @@ struct InputOptions {
   std::string from;
   std::string to;
   std::string profile;  ///< overrides the setting's profile
+  bool keep_shift_rows = false;  ///< keep every shifts.csv row (LoadedSetting::shift_rows)
 };
 
 void add_input_options(CLI::App& app, InputOptions& options);
 
+/// Checks an option's value is a date, YYYY-MM-DD ("DATE" in --help).
+const CLI::Validator& iso_date_validator();
+
 struct LoadedSetting {
   Setting setting;
   RuleProfile profile;
+  std::vector<ShiftRecord> shift_rows;  ///< with InputOptions::keep_shift_rows
 };
 
 struct LoadedInputs {

@@ -23,6 +23,20 @@ struct LoadOptions {
   std::optional<Date> from;  ///< overrides [period] from
   std::optional<Date> to;    ///< overrides [period] to
   std::size_t max_diagnostics = 50;
+  /// Keep every row of shifts.csv as read (LoadResult::shift_rows), whatever its date:
+  /// for writing the file back amended (`attune cover -o`).
+  bool keep_shift_rows = false;
+};
+
+/// One row of shifts.csv as attune read it (after any column mapping).
+struct ShiftRecord {
+  StaffIndex staff = kNone;
+  std::optional<int> weekday;      ///< 0 = Monday: a weekly pattern row; else dated
+  Date date{};                     ///< a dated row's date
+  std::optional<TimeWindow> time;  ///< nullopt: a dated row with no times ("not here")
+  RoomIndex room = kNone;
+  ShiftKind kind = ShiftKind::work;
+  std::uint32_t line = 0;          ///< in the file (0 for a setting.yaml list)
 };
 
 struct LoadResult {
@@ -33,6 +47,8 @@ struct LoadResult {
   /// [setting] name and urn, once the setting file could be read, even when a data file
   /// then had errors: a report can name a setting that was not checked.
   std::string name, urn;
+  /// With LoadOptions::keep_shift_rows: every row of shifts.csv, in the file's order.
+  std::vector<ShiftRecord> shift_rows;
 };
 
 /// The setting file `path` names: for a setting folder, the setting.toml (or

@@ -95,12 +95,31 @@ struct CareEvent {
   CareKind kind = CareKind::nappy;
 };
 
+/// A time when someone not rostered could work, or someone rostered could stay on
+/// (availability.csv), on one date.
+struct Availability {
+  StaffIndex staff = kNone;
+  TimeWindow time;
+};
+
 /// Everything that happens on one date of the audit period.
 struct Day {
   Date date{};
   std::vector<StaffSpell> staff;     ///< sorted by staff, then start
   std::vector<ChildSpell> children;  ///< sorted by child, then start
   std::vector<CareEvent> care;       ///< sorted by child, then time
+  std::vector<Availability> available;  ///< sorted by staff, then start; windows of one person do not touch
+};
+
+/// What `attune cover` may change ([cover] in setting.toml).
+struct CoverLimits {
+  /// A shift extended, or someone called in, is at most this long from start to end.
+  int max_shift_minutes = 600;
+  /// A break may move this far from its planned start, either way (never dropped).
+  int break_window_minutes = 30;
+  /// Changes begin and end at the day's events (arrivals, departures, shift ends, meals)
+  /// or on this step (minutes past midnight), and breaks move by it.
+  int step_minutes = 15;
 };
 
 struct Period {
@@ -136,6 +155,7 @@ struct Recorded {
   bool care_log = false;             ///< care_log.csv (CARE-PRIMARY)
   bool allocations = false;          ///< allocations.csv
   bool family = false;               ///< children.csv family (allocation)
+  bool availability = false;         ///< availability.csv (the planners)
 };
 
 struct Setting {
@@ -152,6 +172,7 @@ struct Setting {
   TimeWindow opening{};
   Period period{};
   ContinuityPolicy policy;
+  CoverLimits cover;
   Recorded recorded;
 
   std::vector<Room> rooms;

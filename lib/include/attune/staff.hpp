@@ -14,6 +14,7 @@ enum class Role : unsigned char {
   practitioner, room_leader, manager, student, apprentice, volunteer, cook, admin,
   childminder,  ///< a registered childminder (childminder settings)
   assistant,    ///< a childminder's assistant or co-childminder
+  bank,  ///< bank or agency cover: in ratio, never a key person or buddy
 };
 
 /// Qualifications in the order of level. qts, eyts and eyps are graduate (level 6)

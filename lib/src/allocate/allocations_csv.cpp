@@ -4,22 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "../util/text.hpp"
 #include "attune/allocate.hpp"
 
 namespace attune {
 namespace {
 
-/// RFC 4180: quoted when it holds a comma, a quote or a line break. The ids are written
-/// as they are (no formula escaping): this is a data file attune reads back.
-std::string field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+/// The ids are written as they are (no formula escaping): this is a data file attune reads back.
+std::string field(std::string_view text) { return util::csv_field(text); }
 
 std::string id_of(const Setting& s, StaffIndex staff) { return staff < s.staff.size() ? s.staff[staff].id : ""; }
 

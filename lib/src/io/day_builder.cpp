@@ -137,6 +137,7 @@ class DayBuilder {
     build_staff();
     build_children();
     build_care();
+    build_availability();
   }
 
  private:
@@ -295,6 +296,31 @@ class DayBuilder {
       std::sort(day.care.begin(), day.care.end(), [](const CareEvent& a, const CareEvent& b) {
         return a.child != b.child ? a.child < b.child : a.time < b.time;
       });
+    }
+  }
+
+  /// availability.csv: patterns and dated rows as for shifts; windows of one person that
+  /// overlap or touch are joined (being available twice over is being available).
+  void build_availability() {
+    auto& rows = c_.availability;
+    sort_rows(rows, [](const AvailabilityRow& r) { return r.staff; });
+    for (std::size_t i = 0; i < rows.size();) {
+      std::size_t j = i;
+      while (j < rows.size() && rows[j].staff == rows[i].staff) ++j;
+      const Staff& staff = s_.staff[rows[i].staff];
+      resolve_person(rows.data() + i, rows.data() + j, s_.period, [&](Date d) { return staff.employed_on(d); },
+                     [&](Date d, const AvailabilityRow* f, const AvailabilityRow* l, bool) {
+                       if (!staff.employed_on(d)) return;
+                       auto& out = day_of(d).available;
+                       for (const AvailabilityRow* r = f; r != l; ++r) {
+                         if (r->off) continue;
+                         if (!out.empty() && out.back().staff == r->staff && r->time.start <= out.back().time.end)
+                           out.back().time.end = std::max(out.back().time.end, r->time.end);
+                         else
+                           out.push_back(Availability{r->staff, r->time});
+                       }
+                     });
+      i = j;
     }
   }
 

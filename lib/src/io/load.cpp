@@ -85,7 +85,7 @@ void read_tables(io::LoadContext& c, std::string_view setting_text, const io::Da
 
 LoadResult load(std::string_view text, bool yaml, const fs::path& display_path, const fs::path& base_dir,
                 const io::DataSource& data, const LoadOptions& options) {
-  LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0, {}, {}};
+  LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0, {}, {}, {}};
   const std::string display = display_path.lexically_normal().string();
   result.diagnostics.note_file(display);
   const auto root = yaml ? io::parse_yaml(text, display, result.diagnostics)
@@ -109,6 +109,7 @@ LoadResult load(std::string_view text, bool yaml, const fs::path& display_path, 
   // Rooms that could not be read are reported once, not again at every row naming them.
   c.room_ids.complete = c.config.rooms_complete;
 
+  if (options.keep_shift_rows) c.shift_records = &result.shift_rows;
   read_tables(c, text, data);
   io::decode_staff(c);
   io::decode_children(c);
@@ -117,6 +118,7 @@ LoadResult load(std::string_view text, bool yaml, const fs::path& display_path, 
   io::decode_attendance(c);
   io::decode_care_log(c);
   io::decode_overrides(c);
+  io::decode_availability(c);
   if (!result.diagnostics.has_errors()) io::build_days(c);
 
   result.rows_read = c.rows_read;
@@ -149,14 +151,14 @@ LoadResult load_setting(const fs::path& path, const LoadOptions& options) {
   std::error_code ec;
   const fs::path file = setting_file(path);
   if (file == path && fs::is_directory(path, ec)) {  // a folder without a setting file
-    LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0, {}, {}};
+    LoadResult result{std::nullopt, Diagnostics(options.max_diagnostics), 0, {}, {}, {}};
     result.diagnostics.error(SourceRegion{path.string(), 0, 0, 0}, "no setting.toml or setting.yaml in this folder",
                              "name a folder holding a setting.toml (see docs/formats.md)");
     return result;
   }
   Diagnostics read_errors(options.max_diagnostics);
   auto text = io::read_file(file.string(), file.lexically_normal().string(), read_errors);
-  if (!text) return LoadResult{std::nullopt, std::move(read_errors), 0, {}, {}};
+  if (!text) return LoadResult{std::nullopt, std::move(read_errors), 0, {}, {}, {}};
   const fs::path base = file.parent_path().empty() ? fs::path(".") : file.parent_path();
   return load_setting_text(*text, is_yaml(file), file, base, options);
 }

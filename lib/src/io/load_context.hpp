@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "attune/load.hpp"
 #include "attune/setting.hpp"
 #include "field_reader.hpp"
 #include "setting_config.hpp"
@@ -36,6 +37,15 @@ struct AttendanceRow {
   std::uint32_t row = 0;
 };
 
+/// An availability.csv row.
+struct AvailabilityRow {
+  StaffIndex staff = kNone;
+  DaySpec day;
+  TimeWindow time;
+  bool off = false;  ///< dated row with no times: not available that day
+  std::uint32_t row = 0;
+};
+
 /// A care_log.csv row.
 struct CareRow {
   Date date{};
@@ -54,6 +64,9 @@ struct LoadContext {
   std::vector<ShiftRow> shifts;
   std::vector<AttendanceRow> attendance;
   std::vector<CareRow> care;
+  std::vector<AvailabilityRow> availability;
+  /// Set when the caller keeps every shifts.csv row (LoadOptions::keep_shift_rows).
+  std::vector<ShiftRecord>* shift_records = nullptr;
   std::size_t rows_read = 0;
   bool period_known = true;  ///< false: no period, so no date can be judged against it
 
@@ -72,6 +85,7 @@ void decode_shifts(LoadContext& context);
 void decode_attendance(LoadContext& context);
 void decode_care_log(LoadContext& context);
 void decode_overrides(LoadContext& context);
+void decode_availability(LoadContext& context);
 
 /// Resolves weekly patterns and dated rows into Setting::days, carving breaks out of
 /// work, and reports overlaps and rows outside employment or enrolment.

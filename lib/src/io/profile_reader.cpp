@@ -186,7 +186,7 @@ std::optional<RuleProfile> load_profile(const std::filesystem::path& file, Diagn
   r.check_keys(*root, {"profile", "bands", "ratios", "staff", "rules", "versions"}, "a profile");
   RuleProfile p;
   p.path = file;
-  p.in_ratio_roles = {Role::practitioner, Role::room_leader, Role::manager};
+  p.in_ratio_roles = {Role::practitioner, Role::room_leader, Role::manager, Role::bank};
   decode_header(r, *root, p);
   decode_bands(r, *root, p);
   const bool ratios_given = root->find("ratios") != nullptr;

@@ -100,6 +100,17 @@ void decode_shifts(LoadContext& c) {
                "the children");
       continue;
     }
+    if (c.shift_records != nullptr) {
+      ShiftRecord record;
+      record.staff = *staff;
+      if (day->weekly) record.weekday = day->weekday;
+      else record.date = day->date;
+      if (!times.off) record.time = times.time;
+      record.room = *room;
+      record.kind = shift.kind;
+      record.line = table->row_line(row);
+      c.shift_records->push_back(record);
+    }
     if (!in_period(*day, period)) continue;
     shift.staff = *staff;
     shift.day = *day;
@@ -154,6 +165,26 @@ void decode_attendance(LoadContext& c) {
     a.room = *room == kNone ? s.children[*child].room : *room;
     a.row = static_cast<std::uint32_t>(row);
     c.attendance.push_back(a);
+  }
+  c.rows_read += table->rows();
+}
+
+void decode_availability(LoadContext& c) {
+  const RecordTable* table = c.table(TableKind::availability);
+  if (table == nullptr) return;
+  const TableSource& source = c.config.table(TableKind::availability);
+  ColumnMap columns;
+  if (!columns.resolve(*table, table_schema(TableKind::availability), source.spec, c.diagnostics)) return;
+  const FieldReader f(*table, columns, source.spec, c.diagnostics);
+  c.setting().recorded.availability = true;
+  const std::string staff_file = c.config.table(TableKind::staff).display;
+  const Period period = c.setting().period;
+  for (std::size_t row = 0; row < table->rows(); ++row) {
+    const auto staff = f.reference(row, "staff", c.staff_ids, "staff member", staff_file, true);
+    const auto day = f.day(row, "date");
+    const RowTimes times = read_times(f, row, day.value_or(DaySpec{}), "availability");
+    if (!staff || !day || !times.ok || !in_period(*day, period)) continue;
+    c.availability.push_back(AvailabilityRow{*staff, *day, times.time, times.off, static_cast<std::uint32_t>(row)});
   }
   c.rows_read += table->rows();
 }

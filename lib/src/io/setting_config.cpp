@@ -12,7 +12,7 @@ namespace attune::io {
 namespace {
 
 constexpr std::array<std::string_view, kTableKinds> kTableNames{
-    "children", "staff", "shifts", "attendance", "care_log", "allocations", "overrides"};
+    "children", "staff", "shifts", "attendance", "care_log", "allocations", "overrides", "availability"};
 
 void decode_header(const ConfigReader& r, const ConfigNode& root, Setting& s, bool& opening_ok) {
   const ConfigNode* node = r.map(root, "setting");
@@ -130,6 +130,16 @@ void decode_policy(const ConfigReader& r, const ConfigNode& root, ContinuityPoli
   decode_bands(r, *node, "max_distinct_carers_per_week", p.max_distinct_carers_per_week);
 }
 
+/// [cover]: what `attune cover` may change.
+void decode_cover(const ConfigReader& r, const ConfigNode& root, CoverLimits& c) {
+  const ConfigNode* node = r.map(root, "cover");
+  if (node == nullptr) return;
+  r.check_keys(*node, {"max_shift_minutes", "break_window_minutes", "step_minutes"}, "[cover]");
+  if (auto v = r.integer(*node, "max_shift_minutes", 0, 24 * 60)) c.max_shift_minutes = static_cast<int>(*v);
+  if (auto v = r.integer(*node, "break_window_minutes", 0, 240)) c.break_window_minutes = static_cast<int>(*v);
+  if (auto v = r.integer(*node, "step_minutes", 1, 60)) c.step_minutes = static_cast<int>(*v);
+}
+
 /// Reports `key` at `node` unless it is a column attune reads from `kind`.
 bool known_column(const ConfigReader& r, const ConfigNode& node, TableKind kind, std::string_view section) {
   const TableSchema& schema = table_schema(kind);
@@ -194,11 +204,11 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
   SettingConfig config;
   const ConfigReader r(lines, diagnostics);
   if (yaml) {
-    r.check_keys(root, {"setting", "period", "rooms", "policy", "children", "staff", "shifts",
-                        "attendance", "care_log", "allocations", "overrides"},
+    r.check_keys(root, {"setting", "period", "rooms", "policy", "cover", "children", "staff", "shifts",
+                        "attendance", "care_log", "allocations", "overrides", "availability"},
                  "setting.yaml");
   } else {
-    r.check_keys(root, {"setting", "period", "rooms", "policy", "data", "import"}, "setting.toml");
+    r.check_keys(root, {"setting", "period", "rooms", "policy", "cover", "data", "import"}, "setting.toml");
   }
   decode_header(r, root, config.setting, config.opening_ok);
   decode_period(r, root, config);
@@ -222,6 +232,7 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
       r.error(root, "the setting has no rooms", "add a [[rooms]] table for each room, with an id");
   }
   decode_policy(r, root, config.setting.policy);
+  decode_cover(r, root, config.setting.cover);
 
   if (yaml) {
     for (std::size_t i = 0; i < kTableKinds; ++i) {
@@ -242,7 +253,7 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
   const ConfigNode* data = r.map(root, "data");
   if (data != nullptr) {
     r.check_keys(*data, {"children", "staff", "shifts", "attendance", "care_log", "allocations",
-                         "policy", "overrides"},
+                         "policy", "overrides", "availability"},
                  "[data]");
   }
   for (std::size_t i = 0; i < kTableKinds; ++i) {
@@ -262,7 +273,8 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
 
   }
   if (const ConfigNode* imports = r.map(root, "import")) {
-    r.check_keys(*imports, {"children", "staff", "shifts", "attendance", "care_log", "allocations", "overrides"},
+    r.check_keys(*imports,
+                 {"children", "staff", "shifts", "attendance", "care_log", "allocations", "overrides", "availability"},
                  "[import]");
     for (const auto& node : imports->children) {
       for (std::size_t i = 0; i < kTableKinds; ++i) {

@@ -14,8 +14,10 @@
 
 namespace attune::io {
 
-enum class TableKind : unsigned char { children, staff, shifts, attendance, care_log, allocations, overrides };
-inline constexpr std::size_t kTableKinds = 7;
+enum class TableKind : unsigned char {
+  children, staff, shifts, attendance, care_log, allocations, overrides, availability
+};
+inline constexpr std::size_t kTableKinds = 8;
 std::string_view table_name(TableKind kind);  ///< "children", ...
 
 /// Where one data table's rows come from: a CSV file, or a list inside setting.yaml.

@@ -21,6 +21,7 @@ constexpr std::array<std::string_view, 3> kAllocationsRequired{"child", "key_per
 constexpr std::array<std::string_view, 2> kAllocationsOptional{"buddy", "to"};
 constexpr std::array<std::string_view, 3> kOverridesRequired{"date", "rule", "reason"};
 constexpr std::array<std::string_view, 5> kOverridesOptional{"start", "end", "room", "child", "category"};
+constexpr std::array<std::string_view, 4> kAvailabilityRequired{"staff", "date", "start", "end"};
 
 const std::array<TableSchema, kTableKinds> kSchemas{{
     {kChildrenRequired, kChildrenOptional},
@@ -30,6 +31,7 @@ const std::array<TableSchema, kTableKinds> kSchemas{{
     {kCareRequired, {}},
     {kAllocationsRequired, kAllocationsOptional},
     {kOverridesRequired, kOverridesOptional},
+    {kAvailabilityRequired, {}},
 }};
 
 }  // namespace

@@ -11,7 +11,7 @@ constexpr auto kRoleNames = make_enum_names<Role>(
     std::pair{Role::manager, "manager"}, std::pair{Role::student, "student"},
     std::pair{Role::apprentice, "apprentice"}, std::pair{Role::volunteer, "volunteer"},
     std::pair{Role::cook, "cook"}, std::pair{Role::admin, "admin"}, std::pair{Role::childminder, "childminder"},
-    std::pair{Role::assistant, "assistant"});
+    std::pair{Role::assistant, "assistant"}, std::pair{Role::bank, "bank"});
 
 constexpr auto kQualificationNames = make_enum_names<Qualification>(
     std::pair{Qualification::none, "none"}, std::pair{Qualification::level2, "level2"},
@@ -41,7 +41,8 @@ bool may_be_key_person(Role role) {
     case Role::student:
     case Role::volunteer:
     case Role::cook:
-    case Role::admin: return false;
+    case Role::admin:
+    case Role::bank: return false;  // bank or agency cover
   }
   return false;
 }

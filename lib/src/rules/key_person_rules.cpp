@@ -68,7 +68,9 @@ class KpValid final : public Rule {
       return fmt::format("the key person does not start until {}", format_iso_date(*s.start_date));
     if (may_be_key_person(s.role)) return {};
     return fmt::format("the key person is a {}; a key person must be an employed practitioner",
-                       s.role == Role::admin ? "member of the admin staff" : role_id(s.role));
+                       s.role == Role::admin  ? "member of the admin staff"
+                       : s.role == Role::bank ? "bank or agency worker"
+                                              : role_id(s.role));
   }
 };
 
@@ -105,7 +107,7 @@ extern const RuleInfo kKpValid{
     .scope = RuleScope::child,
     .title = "The key person is an employed practitioner",
     .checks = "The key person named for a child on a date is employed on that date (between start_date and "
-              "leave_date in staff.csv) and is not a student, volunteer, cook or administrator.",
+              "leave_date in staff.csv) and is not a student, volunteer, cook, administrator or bank worker.",
     .why = "A key person who has left, has not started yet, or is on placement cannot offer the settled "
            "relationship the role exists for; the child in effect has no key person.",
     .fix = "Allocate an employed practitioner as the key person. A student can support a key person, not be one.",

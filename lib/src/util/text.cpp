@@ -92,6 +92,16 @@ long round_half_up(double value) {
 
 std::string percent(double share) { return fmt::format("{}%", round_half_up(share * 100.0)); }
 
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace attune::util
 
 #include "attune/suggest.hpp"

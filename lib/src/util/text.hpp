@@ -45,4 +45,8 @@ long round_half_up(double value);
 /// The text in double quotes for a message, cut to 60 characters, control bytes shown.
 std::string quoted(std::string_view text);
 
+/// A CSV field for a data file attune reads back (RFC 4180): quoted when it holds a
+/// comma, a quote or a line break; no formula escaping.
+std::string csv_field(std::string_view text);
+
 }  // namespace attune::util
