@@ -56,5 +56,6 @@ std::function<int()> setup_generate(CLI::App& app, const Environment& env);
 std::function<int()> setup_history(CLI::App& app, const Environment& env);
 std::function<int()> setup_init(CLI::App& app, const Environment& env);
 std::function<int()> setup_allocate(CLI::App& app, const Environment& env);
+std::function<int()> setup_cover(CLI::App& app, const Environment& env);
 
 }  // namespace attune::cli

@@ -31,6 +31,7 @@ std::span<const Command> commands() {
       {"profiles", "the rule profiles installed: frameworks, their versions and dates", setup_profiles},
       {"history", "trends from the runs stored by `check --history FILE.db`", setup_history},
       {"allocate", "propose key persons and buddies: the provably best allocation", setup_allocate},
+      {"cover", "who covers an absence so the rules hold and babies keep an adult they know", setup_cover},
       {"generate", "synthetic settings for demos and benchmarks", setup_generate},
   };
   return table;

@@ -22,6 +22,7 @@
 #include "output_format.hpp"
 #include "parallel.hpp"
 #include "templates.hpp"
+#include "what_if.hpp"
 
 namespace attune::cli {
 namespace {
@@ -41,6 +42,8 @@ struct CheckCommand {
   std::string history;  ///< --history FILE.db: append the run
   bool strict_inputs = false;  ///< exit 2 when any setting has an input error
   bool summary = false;  ///< attune.summary/1: per setting counts and headline figures, no findings
+  std::vector<std::string> absent;  ///< --absent: the what-if (what_if.hpp)
+  std::string date;                 ///< --date D: --from D --to D
 };
 
 constexpr WrittenFormat kCheckWrites[] = {
@@ -93,12 +96,14 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
     if (!o.history.empty()) out.record = history::record_input_error(path, std::max<std::size_t>(1, one.error_count));
     return;
   }
-  const LoadedSetting& loaded = *one.loaded;
+  LoadedSetting& loaded = *one.loaded;
   CheckOptions options;
   options.only = o.only;
   options.room_days = format == "markdown";  // the document's rooms
   // CSV has fixed columns, and the summary has no findings: no context for either.
   options.finding_context = format != "csv" && !o.summary;
+  std::optional<WhatIf> what_if;
+  if (!o.absent.empty() && !(what_if = apply_absence(loaded, o.absent, options, out.problems))) return;
   CheckResult result = check_setting(loaded.setting, loaded.profile, options);
   // One setting read by a person: point to `attune allocate` when coverage is short.
   if (!render.group && format == "text") result.allocation_hint = allocation_hint(loaded.setting, result);
@@ -136,6 +141,11 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
     // appends that made it (up to as much again), a thousand settings' worth.
     if (render.group) out.entry.body.shrink_to_fit();
   }
+  if (what_if) {
+    const std::string note = what_if_note(loaded, *what_if, result, out.entry.path, o.redact);
+    if (format == "text") out.entry.body += note;
+    else out.problems += note.substr(1);
+  }
 }
 
 /// The whole document from the settings' parts, as pieces to write one after another:
@@ -165,12 +175,33 @@ std::vector<std::string> assemble(std::vector<Outcome>& outcomes, const std::str
   return pieces;
 }
 
+/// --date and --absent: one setting, one way of naming the days.
+bool what_if_options_ok(CheckCommand& o) {
+  if (!o.date.empty()) {
+    if (!o.input.from.empty() || !o.input.to.empty()) {
+      fmt::print(stderr, "attune check: give --date, or --from and --to, not both\n");
+      return false;
+    }
+    o.input.from = o.input.to = o.date;
+  }
+  if (!o.absent.empty() && o.input.paths.size() != 1) {
+    fmt::print(stderr, "attune check: --absent asks about one setting: name one\n");
+    return false;
+  }
+  return true;
+}
+
 int run_check(const CheckCommand& o, const Environment& env) {
   const auto chosen = format_for(o);
   if (!chosen) return kBadInput;
   const std::string format = *chosen;
   const SettingPaths paths = expand_setting_paths(o.input);
   if (paths.settings.empty()) return kBadInput;
+  if (!o.absent.empty() && paths.group) {
+    fmt::print(stderr, "attune check: --absent asks about one setting, and {} holds {}\n", o.input.paths.front(),
+               paths.settings.size());
+    return kBadInput;
+  }
   std::optional<HistorySink> sink;
   if (!o.history.empty() && !(sink = open_history_sink(o.history))) return kBadInput;
   std::optional<std::string> markdown_template;
@@ -285,7 +316,10 @@ std::function<int()> setup_check(CLI::App& app, const Environment& env) {
   app.add_option("--only", o->only, "run only these rules: ids, or statutory / continuity (comma-separated)")
       ->delimiter(',')
       ->transform(kRuleSelector);
-  return [o, &env] { return run_check(*o, env); };
+  app.add_option("--absent", o->absent, "what if these staff are absent (ids, comma-separated): their shifts are removed")
+      ->delimiter(',');
+  app.add_option("--date", o->date, "check this one day (the same as --from D --to D)")->check(iso_date_validator());
+  return [o, &env] { return what_if_options_ok(*o) ? run_check(*o, env) : kBadInput; };
 }
 
 }  // namespace attune::cli

@@ -280,6 +280,39 @@ TEST_CASE("solver: a starting solution is used and the answer is still proved") 
   CHECK(r.objective == doctest::Approx(11.0));
 }
 
+TEST_CASE("solver: without presolve and heuristics the answers are the same, and proved") {
+  // Random knapsacks with a side constraint: the optimum found every way is the same.
+  std::mt19937 random(11);
+  for (int k = 0; k < 20; ++k) {
+    Model m;
+    std::vector<Term> load, count;
+    for (int i = 0; i < 12; ++i) {
+      const Variable x = m.add_binary(static_cast<double>(random() % 20 + 1));
+      load.push_back({x, static_cast<double>(random() % 15 + 1)});
+      count.push_back({x, 1.0});
+    }
+    m.add_less_equal(load, 40);
+    m.add_less_equal(count, 5);
+    m.set_sense(Sense::maximise);
+    const Result plain = solve(m);
+    SolveOptions bare;
+    bare.presolve = false;
+    bare.heuristics = false;
+    bare.start.assign(m.variable_count(), 0.0);  // nothing packed: a solution to start from
+    const Result r = solve(m, bare);
+    REQUIRE(plain.status == Status::optimal);
+    REQUIRE(r.status == Status::optimal);
+    CHECK(r.objective == doctest::Approx(plain.objective));
+  }
+  Model none;
+  const Variable y = none.add_binary(), z = none.add_binary();
+  none.add_equal({{y, 2.0}, {z, 2.0}}, 3);
+  SolveOptions bare;
+  bare.presolve = false;
+  bare.heuristics = false;
+  CHECK(solve(none, bare).status == Status::infeasible);
+}
+
 TEST_CASE("solver: it never prints, whatever happens") {
   const std::string text = captured_output([] {
     Model ok;
@@ -297,6 +330,11 @@ TEST_CASE("solver: it never prints, whatever happens") {
     SolveOptions relax;
     relax.relax_integrality = true;
     (void)solve(ok, relax);
+    SolveOptions bare;
+    bare.presolve = false;
+    bare.heuristics = false;
+    bare.time_limit_seconds = 0.1;
+    (void)solve(market_split(5, 40, 3, true), bare);
   });
   CHECK(text == "");
 }

@@ -144,6 +144,13 @@ struct SolveOptions {
   /// nearly whole already (assignments), where they cost more than they save. The
   /// answers and their proofs are the same; only the time differs.
   bool light = false;
+  /// Let the solver first tighten and shrink the model (its presolve). A model with
+  /// few rows per variable and a good `start` is often solved faster without.
+  bool presolve = true;
+  /// Let the solver search for solutions by its heuristics (rounding, diving, ...) as
+  /// well as by branching. A caller that always passes a good `start` may turn them
+  /// off: the answer is the same, the proof often quicker.
+  bool heuristics = true;
 };
 
 struct Result {

@@ -72,6 +72,8 @@ void configure(Cbc_Model* cbc, const Model& model, const SolveOptions& options, 
       if (model.is_integer(Variable{j})) Cbc_setInteger(cbc, static_cast<int>(j));
   }
   if (options.time_limit_seconds > 0) Cbc_setMaximumSeconds(cbc, options.time_limit_seconds);
+  if (integer && !options.presolve) Cbc_setParameter(cbc, "preprocess", "off");
+  if (integer && !options.heuristics) Cbc_setParameter(cbc, "heuristicsOnOff", "off");
   Cbc_setAllowableGap(cbc, std::max(0.0, options.absolute_gap));
   Cbc_setAllowableFractionGap(cbc, std::max(0.0, options.relative_gap));
   if (integer && options.light) {

@@ -1,0 +1,140 @@
+// The cover's stages (see stages.hpp).
+
+#include "stages.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+#include <cstdio>
+#include <cstdlib>
+
+namespace attune::covering {
+namespace {
+
+constexpr const char* kStages[] = {"breach_minutes", "people_changed", "extra_paid_minutes",
+                                   "under_2_familiar_minutes", "changed_minutes"};
+
+class Stager {
+ public:
+  Stager(Formulation& f, double limit) : f_(f), limit_(limit), begun_(std::chrono::steady_clock::now()) {}
+
+  Solved run() {
+    if (!as_rostered()) return std::move(out_);
+    if (out_.before_breach == 0) {
+      // Nothing breached: the rota as it stands is the answer to every stage.
+      for (const char* name : kStages) out_.stages.push_back({name, "optimal"});
+      return std::move(out_);
+    }
+    const bool going = stage(0, f_.breach, solver::Sense::minimise) && stage(1, f_.people, solver::Sense::minimise) &&
+                       stage(2, f_.extra, solver::Sense::minimise) && stage(3, f_.familiar, solver::Sense::maximise) &&
+                       stage(4, f_.changes, solver::Sense::minimise);
+    (void)going;
+    return std::move(out_);
+  }
+
+ private:
+  double remaining() const {
+    if (limit_ <= 0) return 0;
+    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - begun_).count();
+    return std::max(0.01, limit_ - spent);
+  }
+
+  void objective(const Objective& o, solver::Sense sense) {
+    f_.model.clear_objective();
+    for (const solver::Term& t : o.terms) f_.model.set_objective(t.variable, f_.model.objective(t.variable) + t.coefficient);
+    f_.model.set_sense(sense);
+  }
+
+  /// The rota as it stands, everyone held to it: its breach minutes, and a solution to
+  /// start the first stage from.
+  bool as_rostered() {
+    solver::Model held = f_.model;
+    for (const auto& [v, value] : f_.as_rostered) held.set_bounds(v, value, value);
+    held.clear_objective();
+    for (const solver::Term& t : f_.breach.terms) held.set_objective(t.variable, t.coefficient);
+    held.set_sense(solver::Sense::minimise);
+    solver::SolveOptions options;
+    options.absolute_gap = 0.5;
+    options.heuristics = false;
+    options.time_limit_seconds = remaining();
+    const solver::Result r = solver::solve(held, options);
+    ++out_.solves;
+    if (!r.has_solution()) {
+      // Every rule may be broken, so the rota as it stands is always a solution.
+      if (r.status == solver::Status::infeasible) throw std::logic_error("cover: the rota as it stands does not fit the model");
+      out_.proved = false;
+      out_.stages.push_back({kStages[0], std::string(solver::status_id(r.status))});
+      return false;
+    }
+    out_.values = r.values;
+    out_.found = true;
+    out_.before_breach = std::lround(evaluate(f_.breach, r.values));
+    if (r.status != solver::Status::optimal) out_.proved = false;
+    return true;
+  }
+
+  /// The most an objective can be: every term at its upper bound (all terms here are
+  /// non-negative coefficients on variables from 0).
+  double ceiling(const Objective& o) const {
+    double total = o.constant;
+    for (const solver::Term& t : o.terms) total += t.coefficient * f_.model.upper(t.variable);
+    return total;
+  }
+
+  /// Optimises one objective from the last solution, then holds its value. A stage whose
+  /// starting value is already the best any solution could have is not solved again.
+  bool stage(std::size_t index, const Objective& o, solver::Sense sense) {
+    const char* name = kStages[index];
+    const double start = evaluate(o, out_.values);
+    const bool minimising = sense == solver::Sense::minimise;
+    const bool settled = o.terms.empty() || (minimising && index != 4 && std::lround(start) == std::lround(o.constant)) ||
+                         (!minimising && std::lround(start) == std::lround(ceiling(o))) ||
+                         (index >= 2 && people_none_);
+    double value = start;
+    if (settled) {
+      out_.stages.push_back({name, "optimal"});
+    } else {
+      objective(o, sense);
+      solver::SolveOptions options;
+      options.absolute_gap = 0.5;
+      options.time_limit_seconds = remaining();
+      options.start = out_.values;
+      options.presolve = false;    // the start is always a solution: finding one is not the work
+      options.heuristics = false;
+      const solver::Result r = solver::solve(f_.model, options);
+      ++out_.solves;
+      if (r.has_solution() && f_.model.violation(r.values) <= 1e-6) out_.values = r.values;
+      value = evaluate(o, out_.values);
+      // A whole number at every solution: proved when the bound is within 1 of it.
+      const bool proved = r.status == solver::Status::optimal ||
+                          (r.status == solver::Status::feasible && std::isfinite(r.bound) &&
+                           std::abs(r.bound - (value - o.constant)) < 1.0 - 1e-6);
+      out_.stages.push_back({name, proved ? "optimal" : std::string(solver::status_id(r.status))});
+      out_.proved = out_.proved && proved;
+    }
+    const double held = std::round(value) - o.constant;
+    if (index == 0) {
+      out_.breach = std::lround(value);
+      if (out_.breach == 0) {
+        for (const plan::Requirement& r : f_.requirements) f_.model.set_bounds(r.breach, 0, 0);
+        return true;
+      }
+    }
+    if (index == 1 && std::lround(value) == 0) people_none_ = true;
+    if (minimising) f_.model.add_less_equal(o.terms, held + 0.5);
+    else f_.model.add_greater_equal(o.terms, held - 0.5);
+    return true;
+  }
+
+  Formulation& f_;
+  double limit_;
+  std::chrono::steady_clock::time_point begun_;
+  Solved out_;
+  bool people_none_ = false;  ///< stage 2 proved that nobody needs to change
+};
+
+}  // namespace
+
+Solved solve_stages(Formulation& f, double time_limit_seconds) { return Stager(f, time_limit_seconds).run(); }
+
+}  // namespace attune::covering
