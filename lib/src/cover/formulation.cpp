@@ -10,17 +10,23 @@ namespace {
 using solver::Term;
 using solver::Variable;
 
-/// The rooms someone could work in during a piece: the rooms with children, and the room
-/// they are in as rostered (working, or around their break) even when it has none.
-std::vector<RoomIndex> options(const Piece& piece, const Slot& o, const Person& p, bool may) {
+/// The rooms someone could work in during a piece: each room with children, the room they
+/// are in as rostered (working, or around their break), and one room without children
+/// (all such rooms count alike: towards the premises only). Someone called in comes for
+/// the children: only rooms with children.
+std::vector<RoomIndex> options(const Piece& piece, const Slot& o, const Person& p, std::size_t rooms_count) {
   std::vector<RoomIndex> rooms;
-  if (o.state == State::non_contact || o.state == State::work || o.state == State::on_break || may) {
-    for (const PieceRoom& pr : piece.rooms) rooms.push_back(pr.room);
-  }
+  for (const PieceRoom& pr : piece.rooms) rooms.push_back(pr.room);
+  auto has = [&](RoomIndex r) { return std::find(rooms.begin(), rooms.end(), r) != rooms.end(); };
   const bool keeps_room = o.state == State::work || o.state == State::on_break;
-  if (keeps_room && o.room != kNone && std::find(rooms.begin(), rooms.end(), o.room) == rooms.end())
-    rooms.push_back(o.room);
-  if (rooms.empty() && may && p.standing == Standing::rostered) rooms.push_back(p.home);
+  if (keeps_room && o.room != kNone && !has(o.room)) {
+    rooms.push_back(o.room);  // a room without children: the one empty room they need
+  } else if (p.standing == Standing::rostered && piece.rooms.size() < rooms_count) {
+    RoomIndex empty = p.home < rooms_count && !has(p.home) ? p.home : kNone;
+    for (RoomIndex r = 0; r < rooms_count && empty == kNone; ++r)
+      if (!has(r)) empty = r;
+    rooms.push_back(empty);
+  }
   std::sort(rooms.begin(), rooms.end());
   return rooms;
 }
@@ -57,7 +63,7 @@ class Builder {
       const bool may = p.may_work[t] != 0;
       if (o.state == State::off && !may) continue;
       const double len = day.pieces[t].time.length();
-      for (RoomIndex r : options(day.pieces[t], o, p, may)) {
+      for (RoomIndex r : options(day.pieces[t], o, p, s_.rooms.size())) {
         const Variable x = m_.add_binary();
         v.work[t].push_back({r, x});
         f_.as_rostered.push_back({x, o.state == State::work && o.room == r ? 1.0 : 0.0});
