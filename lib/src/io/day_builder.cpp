@@ -303,7 +303,7 @@ class DayBuilder {
   /// overlap or touch are joined (being available twice over is being available).
   void build_availability() {
     auto& rows = c_.availability;
-    sort_rows(rows, [](const AvailabilityRow& r) { return r.staff; });
+    sort_rows(rows, [](const AvailabilityRow& r) { return r.staff; }, s_.staff.size(), s_.period);
     for (std::size_t i = 0; i < rows.size();) {
       std::size_t j = i;
       while (j < rows.size() && rows[j].staff == rows[i].staff) ++j;

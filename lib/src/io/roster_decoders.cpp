@@ -179,10 +179,12 @@ void decode_availability(LoadContext& c) {
   c.setting().recorded.availability = true;
   const std::string staff_file = c.config.table(TableKind::staff).display;
   const Period period = c.setting().period;
+  const Column staff_column = f.column("staff"), date_column = f.column("date");
+  const TimeColumns time_columns(f);
   for (std::size_t row = 0; row < table->rows(); ++row) {
-    const auto staff = f.reference(row, "staff", c.staff_ids, "staff member", staff_file, true);
-    const auto day = f.day(row, "date");
-    const RowTimes times = read_times(f, row, day.value_or(DaySpec{}), "availability");
+    const auto staff = f.reference(row, staff_column, c.staff_ids, "staff member", staff_file, true);
+    const auto day = f.day(row, date_column);
+    const RowTimes times = read_times(f, time_columns, row, day.value_or(DaySpec{}), "availability");
     if (!staff || !day || !times.ok || !in_period(*day, period)) continue;
     c.availability.push_back(AvailabilityRow{*staff, *day, times.time, times.off, static_cast<std::uint32_t>(row)});
   }
