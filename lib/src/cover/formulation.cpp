@@ -198,7 +198,7 @@ Formulation formulate(const std::vector<DayPlan>& days, const Setting& setting, 
     const DayPlan& day = days[d];
     std::vector<PersonVars> vars(day.people.size());
     for (std::size_t k = 0; k < day.people.size(); ++k) b.person(day, day.people[k], vars[k]);
-    b.requirements(day, d, vars, req.profile(), req);
+    b.requirements(day, d, vars, req.profile().on(day.date), req);
     b.familiar(day, vars);
     f.vars.push_back(std::move(vars));
   }

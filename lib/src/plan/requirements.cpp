@@ -101,7 +101,8 @@ bool within(TimeWindow stretch, TimeWindow window) {
 
 }  // namespace
 
-StaffCounts staff_counts(const Staff& staff, Date date, const RuleProfile& profile) {
+StaffCounts staff_counts(const Staff& staff, Date date, const RuleProfile& all_versions) {
+  const RuleProfile& profile = all_versions.on(date);  // the version in force that day
   const StaffStanding st = staff_standing(staff, date, profile);
   StaffCounts c;
   c.pfa = st.pfa;
@@ -112,13 +113,16 @@ StaffCounts staff_counts(const Staff& staff, Date date, const RuleProfile& profi
   c.level2 = level >= 2;
   c.graduate = profile.is_graduate(st.counts_as);
   c.baby_trained = staff.baby_training;
-  c.under_2_experienced = staff.under_2_experience.value_or(false);
+  // As U2-ROOM-LEAD counts: where the profile says so, the same person holds level 3.
+  c.under_2_experienced = staff.under_2_experience.value_or(false) && (!profile.under_2_lead_needs_level3 || c.level3);
   return c;
 }
 
 Requirements::Requirements(const Setting& setting, const RuleProfile& profile) : setting_(setting), profile_(profile) {
   for (const RuleInfo& rule : rule_catalog()) {
-    if (rule.family != RuleFamily::statutory || !profile.rule_enabled(rule.id)) continue;
+    // Enabled in a version in force on some day of the period (each day's rows ask its own).
+    if (rule.family != RuleFamily::statutory || !profile.rule_enabled_between(rule.id, setting.period.from, setting.period.to))
+      continue;
     const auto it = profile.rules.find(rule.id);
     const Severity severity = it != profile.rules.end() && it->second.severity ? *it->second.severity : rule.severity;
     if (severity != Severity::error) continue;
@@ -188,9 +192,10 @@ int required(Segment children, int graduate_children, const RuleProfile& p) {
 
 void Requirements::add(solver::Model& model, const Stretch& stretch, bool soft, std::vector<Requirement>& out) const {
   Builder b(model, stretch, soft, out);
-  const RuleProfile& p = profile_;
+  const RuleProfile& p = profile_.on(stretch.date);  // the version in force that day
+  const auto in_force = [&](std::string_view rule) { return planned(rule) && p.rule_enabled(rule); };
   const Recorded& recorded = setting_.recorded;
-  const bool ratio_room = planned("RATIO-ROOM"), ratio_setting = planned("RATIO-SETTING");
+  const bool ratio_room = in_force("RATIO-ROOM"), ratio_setting = in_force("RATIO-SETTING");
 
   struct Graduate {
     solver::Variable g;
@@ -215,8 +220,8 @@ void Requirements::add(solver::Model& model, const Stretch& stretch, bool soft, 
       if (g) row.plus(*g, r0 - r1);
       row.at_least(model, r0);
     }
-    if (planned("QUAL-LEVEL3")) Row().plus(a.level3).plus(b.breach("QUAL-LEVEL3", room.room), 1).at_least(model, 1);
-    if (planned("QUAL-LEVEL2-HALF")) {
+    if (in_force("QUAL-LEVEL3")) Row().plus(a.level3).plus(b.breach("QUAL-LEVEL3", room.room), 1).at_least(model, 1);
+    if (in_force("QUAL-LEVEL2-HALF")) {
       // With a level 3 there (h = 1) they are set aside: 100 (L2 - 1) >= pct (S - 1);
       // without one: 100 L2 >= pct S. Together: 100 L2 - pct S - (100 - pct) h >= 0.
       const double pct = p.level2_min_percent;
@@ -229,7 +234,7 @@ void Requirements::add(solver::Model& model, const Stretch& stretch, bool soft, 
           .plus(b.breach("QUAL-LEVEL2-HALF", room.room), pct * n + 100)
           .at_least(model, 0);
     }
-    if (planned("QUAL-BABY-TRAINING") && recorded.baby_training && under_2 > 0) {
+    if (in_force("QUAL-BABY-TRAINING") && recorded.baby_training && under_2 > 0) {
       const double pct = p.baby_training_min_percent;
       Row()
           .plus(a.baby_trained, 100)
@@ -237,9 +242,9 @@ void Requirements::add(solver::Model& model, const Stretch& stretch, bool soft, 
           .plus(b.breach("QUAL-BABY-TRAINING", room.room), pct * n)
           .at_least(model, 0);
     }
-    if (planned("U2-ROOM-LEAD") && recorded.under_2_experience && under_2 > 0)
+    if (in_force("U2-ROOM-LEAD") && recorded.under_2_experience && under_2 > 0)
       Row().plus(a.under_2_experienced).plus(b.breach("U2-ROOM-LEAD", room.room), 1).at_least(model, 1);
-    if (planned("PFA-MEALTIME") && recorded.pfa_expiry) {
+    if (in_force("PFA-MEALTIME") && recorded.pfa_expiry) {
       const auto& meals = setting_.rooms[room.room].meals;
       const bool meal = std::any_of(meals.begin(), meals.end(), [&](const TimeWindow& w) { return within(stretch.time, w); });
       if (meal) Row().plus(a.pfa).plus(b.breach("PFA-MEALTIME", room.room), 1).at_least(model, 1);
@@ -280,7 +285,7 @@ void Requirements::add(solver::Model& model, const Stretch& stretch, bool soft, 
       row.at_least(model, 0);
     }
   }
-  if (planned("PFA-ON-SITE") && recorded.pfa_expiry) {
+  if (in_force("PFA-ON-SITE") && recorded.pfa_expiry) {
     Sum pfa;
     for (const Worker& w : stretch.on_premises)
       if (w.counts.pfa) pfa.add(w.present);
