@@ -57,5 +57,6 @@ std::function<int()> setup_history(CLI::App& app, const Environment& env);
 std::function<int()> setup_init(CLI::App& app, const Environment& env);
 std::function<int()> setup_allocate(CLI::App& app, const Environment& env);
 std::function<int()> setup_cover(CLI::App& app, const Environment& env);
+std::function<int()> setup_plan(CLI::App& app, const Environment& env);
 
 }  // namespace attune::cli

@@ -118,6 +118,7 @@ LoadedOne load_one(const fs::path& path, const InputOptions& options, const Envi
   load.from = optional_date(options.from);
   load.to = optional_date(options.to);
   load.keep_shift_rows = options.keep_shift_rows;
+  load.shifts_file = options.shifts_file;
   LoadResult result = load_setting(path, load);
   out.rows_read = result.rows_read;
   out.error_count = result.diagnostics.error_count();

@@ -21,6 +21,7 @@ struct InputOptions {
   std::string to;
   std::string profile;  ///< overrides the setting's profile
   bool keep_shift_rows = false;  ///< keep every shifts.csv row (LoadedSetting::shift_rows)
+  std::string shifts_file;       ///< read the rota from this file instead (LoadOptions::shifts_file)
 };
 
 void add_input_options(CLI::App& app, InputOptions& options);

@@ -32,6 +32,7 @@ std::span<const Command> commands() {
       {"history", "trends from the runs stored by `check --history FILE.db`", setup_history},
       {"allocate", "propose key persons and buddies: the provably best allocation", setup_allocate},
       {"cover", "who covers an absence so the rules hold and babies keep an adult they know", setup_cover},
+      {"plan", "a week's rota from bookings and availability that meets every rule", setup_plan},
       {"generate", "synthetic settings for demos and benchmarks", setup_generate},
   };
   return table;

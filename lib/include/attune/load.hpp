@@ -26,6 +26,9 @@ struct LoadOptions {
   /// Keep every row of shifts.csv as read (LoadResult::shift_rows), whatever its date:
   /// for writing the file back amended (`attune cover -o`).
   bool keep_shift_rows = false;
+  /// Read the rota from this shifts.csv instead of the one the setting names (`attune
+  /// plan --from-rota`); a path as given on the command line. Empty: the setting's.
+  std::filesystem::path shifts_file;
 };
 
 /// One row of shifts.csv as attune read it (after any column mapping).

@@ -122,6 +122,24 @@ struct CoverLimits {
   int step_minutes = 15;
 };
 
+/// How `attune plan` builds a rota ([plan] in setting.toml; docs/plan.md).
+struct PlanLimits {
+  /// Shifts, breaks and room changes begin and end on this grid (minutes from opening).
+  int slot_minutes = 15;
+  /// A shift longer than `break_after_minutes` (start to end) has one break of
+  /// `break_minutes`, inside `break_window`. Never less than the law's rest break.
+  int break_minutes = 30;
+  int break_after_minutes = 360;
+  TimeWindow break_window{11 * 60, 14 * 60 + 30};
+  /// A shift (start to end, break included) lasts at least and at most this long.
+  int min_shift_minutes = 180;
+  int max_shift_minutes = 600;
+  /// Minutes a week anyone may work beyond their contract.
+  int overtime_minutes = 0;
+  /// Wall-clock budget for the solver over every stage, in seconds.
+  int time_limit_seconds = 60;
+};
+
 struct Period {
   Date from{};
   Date to{};  ///< inclusive
@@ -173,6 +191,7 @@ struct Setting {
   Period period{};
   ContinuityPolicy policy;
   CoverLimits cover;
+  PlanLimits plan;
   Recorded recorded;
 
   std::vector<Room> rooms;

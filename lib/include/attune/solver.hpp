@@ -77,6 +77,8 @@ class Model {
   std::uint32_t add_equal(std::initializer_list<Term> terms, double rhs) { return add_row(terms, rhs, rhs); }
 
   void set_bounds(Variable v, double lower, double upper);
+  /// A row's sides changed (a planner tightens or relaxes a row between solves).
+  void set_row_bounds(std::uint32_t row, double lower, double upper);
   void set_objective(Variable v, double coefficient);
   /// Every objective coefficient back to 0 (to solve the next stage over the same rows).
   void clear_objective();
@@ -151,6 +153,9 @@ struct SolveOptions {
   /// well as by branching. A caller that always passes a good `start` may turn them
   /// off: the answer is the same, the proof often quicker.
   bool heuristics = true;
+  /// Threads for the branch and bound (1: none). The search is repeatable whatever the
+  /// number: the same model and options give the same answer (time limits aside).
+  int threads = 1;
 };
 
 struct Result {

@@ -55,6 +55,9 @@ struct Staff {
   std::optional<bool> in_ratio;                 ///< as recorded; nullopt = the role's default
   std::optional<Qualification> studying;        ///< students and apprentices
   std::optional<bool> under_2_experience;       ///< nullopt = not recorded
+  /// Minutes a week the contract pays for (work plus non-contact, breaks excluded), for
+  /// the planners; nullopt = not recorded.
+  std::optional<int> contracted_minutes_per_week;
 
   /// Employed on `date` (start_date <= date <= leave_date, where given).
   [[nodiscard]] bool employed_on(Date date) const;

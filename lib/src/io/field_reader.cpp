@@ -1,6 +1,7 @@
 #include "field_reader.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -217,6 +218,21 @@ std::optional<bool> FieldReader::yes_no(std::size_t row, std::string_view column
   report(row, column, fmt::format("{} {} is not yes or no", column, util::quoted(text(row, column))),
          "write yes or no");
   return std::nullopt;
+}
+
+std::optional<long> FieldReader::integer(std::size_t row, std::string_view column, long min, long max) const {
+  std::string_view value = text(row, column);
+  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  if (value.empty()) return std::nullopt;
+  long n = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), n);
+  if (error != std::errc{} || end != value.data() + value.size() || n < min || n > max) {
+    report(row, column, fmt::format("{} {} is not a whole number from {} to {}", column, util::quoted(value), min, max),
+           fmt::format("write a whole number of minutes, e.g. {}", std::min(max, std::max(min, 2250L))));
+    return std::nullopt;
+  }
+  return n;
 }
 
 std::optional<std::uint32_t> FieldReader::reference(std::size_t row, const Column& column, const IdIndex& index,

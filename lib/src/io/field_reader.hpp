@@ -92,6 +92,8 @@ class FieldReader {
   std::optional<Minute> time(std::size_t row, const Column& column, std::string_view value, bool required) const;
   /// yes/no (also y/n, true/false, 1/0); empty, or not yes/no (reported), gives nullopt.
   std::optional<bool> yes_no(std::size_t row, std::string_view column) const;
+  /// A whole number in [min, max]; empty, or not such a number (reported), gives nullopt.
+  std::optional<long> integer(std::size_t row, std::string_view column, long min, long max) const;
 
   /// An id that must be one of `ids`; empty gives kNone when not required.
   std::optional<std::uint32_t> reference(

@@ -109,6 +109,15 @@ LoadResult load(std::string_view text, bool yaml, const fs::path& display_path, 
   // Rooms that could not be read are reported once, not again at every row naming them.
   c.room_ids.complete = c.config.rooms_complete;
 
+  if (!options.shifts_file.empty()) {
+    io::TableSource& shifts = c.config.table(io::TableKind::shifts);
+    shifts.present = true;
+    shifts.file = options.shifts_file;
+    shifts.display = options.shifts_file.lexically_normal().string();
+    shifts.inline_rows = nullptr;
+    shifts.named_by = nullptr;
+    result.diagnostics.note_file(shifts.display);
+  }
   if (options.keep_shift_rows) c.shift_records = &result.shift_rows;
   read_tables(c, text, data);
   io::decode_staff(c);

@@ -111,6 +111,8 @@ void decode_staff(LoadContext& c) {
     }
     if (columns.has("under_2_experience"))
       staff.under_2_experience = f.yes_no(row, "under_2_experience").value_or(false);
+    if (const auto minutes = f.integer(row, "contracted_minutes_per_week", 0, 7 * 24 * 60))
+      staff.contracted_minutes_per_week = static_cast<int>(*minutes);
     check_dates_in_order(f, row, staff.start_date, staff.leave_date);
     check_born_before(f, row, staff.date_of_birth, s.period, c.period_known);
     // A row with other errors still claims its id, so duplicates and references to it

@@ -140,6 +140,38 @@ void decode_cover(const ConfigReader& r, const ConfigNode& root, CoverLimits& c)
   if (auto v = r.integer(*node, "step_minutes", 1, 60)) c.step_minutes = static_cast<int>(*v);
 }
 
+/// [plan]: how `attune plan` builds a rota. break_window is "HH:MM-HH:MM".
+void decode_plan(const ConfigReader& r, const ConfigNode& root, PlanLimits& p) {
+  const ConfigNode* node = r.map(root, "plan");
+  if (node == nullptr) return;
+  r.check_keys(*node,
+               {"slot_minutes", "break_minutes", "break_after_minutes", "break_window", "min_shift_minutes",
+                "max_shift_minutes", "overtime_minutes", "time_limit_seconds"},
+               "[plan]");
+  auto minutes = [&](std::string_view key, long lo, long hi, int& out) {
+    if (auto v = r.integer(*node, key, lo, hi)) out = static_cast<int>(*v);
+  };
+  minutes("slot_minutes", 1, 240, p.slot_minutes);
+  minutes("break_minutes", 0, 240, p.break_minutes);
+  minutes("break_after_minutes", 0, 24 * 60, p.break_after_minutes);
+  minutes("min_shift_minutes", 0, 24 * 60, p.min_shift_minutes);
+  minutes("max_shift_minutes", 1, 24 * 60, p.max_shift_minutes);
+  minutes("overtime_minutes", 0, 7 * 24 * 60, p.overtime_minutes);
+  minutes("time_limit_seconds", 1, 24 * 3600, p.time_limit_seconds);
+  if (auto text = r.text(*node, "break_window", false)) {
+    const auto dash = text->find('-');
+    const auto start = dash == std::string::npos ? std::nullopt : parse_clock_time(text->substr(0, dash));
+    const auto end = dash == std::string::npos ? std::nullopt : parse_clock_time(text->substr(dash + 1));
+    if (start && end && *start < *end) p.break_window = TimeWindow{*start, *end};
+    else r.error(*node->find("break_window"), fmt::format("break_window {} is not a time window", util::quoted(*text)),
+                 "write it as \"HH:MM-HH:MM\" on the 24-hour clock, e.g. \"11:00-14:30\"");
+  }
+  if (p.min_shift_minutes > p.max_shift_minutes)
+    r.error(*node, fmt::format("min_shift_minutes ({}) is more than max_shift_minutes ({})", p.min_shift_minutes,
+                               p.max_shift_minutes),
+            "a shift must be able to last from the shortest to the longest");
+}
+
 /// Reports `key` at `node` unless it is a column attune reads from `kind`.
 bool known_column(const ConfigReader& r, const ConfigNode& node, TableKind kind, std::string_view section) {
   const TableSchema& schema = table_schema(kind);
@@ -204,11 +236,11 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
   SettingConfig config;
   const ConfigReader r(lines, diagnostics);
   if (yaml) {
-    r.check_keys(root, {"setting", "period", "rooms", "policy", "cover", "children", "staff", "shifts",
+    r.check_keys(root, {"setting", "period", "rooms", "policy", "cover", "plan", "children", "staff", "shifts",
                         "attendance", "care_log", "allocations", "overrides", "availability"},
                  "setting.yaml");
   } else {
-    r.check_keys(root, {"setting", "period", "rooms", "policy", "cover", "data", "import"}, "setting.toml");
+    r.check_keys(root, {"setting", "period", "rooms", "policy", "cover", "plan", "data", "import"}, "setting.toml");
   }
   decode_header(r, root, config.setting, config.opening_ok);
   decode_period(r, root, config);
@@ -233,6 +265,7 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
   }
   decode_policy(r, root, config.setting.policy);
   decode_cover(r, root, config.setting.cover);
+  decode_plan(r, root, config.setting.plan);
 
   if (yaml) {
     for (std::size_t i = 0; i < kTableKinds; ++i) {

@@ -9,9 +9,10 @@ constexpr std::array<std::string_view, 4> kChildrenRequired{"id", "name", "date_
 constexpr std::array<std::string_view, 6> kChildrenOptional{"key_person", "buddy",  "start_date",
                                                             "leave_date", "family", "own_child"};
 constexpr std::array<std::string_view, 4> kStaffRequired{"id", "name", "role", "qualification"};
-constexpr std::array<std::string_view, 8> kStaffOptional{"date_of_birth", "pfa_expiry", "baby_training",
+constexpr std::array<std::string_view, 9> kStaffOptional{"date_of_birth", "pfa_expiry", "baby_training",
                                                          "start_date",    "leave_date", "in_ratio",
-                                                         "studying",      "under_2_experience"};
+                                                         "studying",      "under_2_experience",
+                                                         "contracted_minutes_per_week"};
 constexpr std::array<std::string_view, 5> kShiftsRequired{"staff", "date", "start", "end", "room"};
 constexpr std::array<std::string_view, 1> kShiftsOptional{"kind"};
 constexpr std::array<std::string_view, 4> kAttendanceRequired{"child", "date", "start", "end"};

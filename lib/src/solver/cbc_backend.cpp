@@ -71,9 +71,17 @@ void configure(Cbc_Model* cbc, const Model& model, const SolveOptions& options, 
     for (std::uint32_t j = 0; j < model.variable_count(); ++j)
       if (model.is_integer(Variable{j})) Cbc_setInteger(cbc, static_cast<int>(j));
   }
-  if (options.time_limit_seconds > 0) Cbc_setMaximumSeconds(cbc, options.time_limit_seconds);
   if (integer && !options.presolve) Cbc_setParameter(cbc, "preprocess", "off");
   if (integer && !options.heuristics) Cbc_setParameter(cbc, "heuristicsOnOff", "off");
+  if (options.time_limit_seconds > 0) {
+    Cbc_setMaximumSeconds(cbc, options.time_limit_seconds);
+    Cbc_setParameter(cbc, "timeMode", "elapsed");  // the limit is wall-clock time, not CPU time
+  }
+  if (integer && options.threads > 1) {
+    // 100 + n: n threads, and the search is deterministic (CBC's "threads" parameter).
+    const std::string threads = std::to_string(100 + std::min(options.threads, 64));
+    Cbc_setParameter(cbc, "threads", threads.c_str());
+  }
   Cbc_setAllowableGap(cbc, std::max(0.0, options.absolute_gap));
   Cbc_setAllowableFractionGap(cbc, std::max(0.0, options.relative_gap));
   if (integer && options.light) {

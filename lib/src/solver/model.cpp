@@ -59,6 +59,12 @@ void Model::set_bounds(Variable v, double lower, double upper) {
   upper_.at(v.index) = upper;
 }
 
+void Model::set_row_bounds(std::uint32_t row, double lower, double upper) {
+  if (std::isnan(lower) || std::isnan(upper)) throw std::invalid_argument("solver::Model: a row bound is NaN");
+  row_lower_.at(row) = lower;
+  row_upper_.at(row) = upper;
+}
+
 void Model::set_objective(Variable v, double coefficient) { objective_.at(v.index) = coefficient; }
 
 void Model::clear_objective() { std::fill(objective_.begin(), objective_.end(), 0.0); }
