@@ -261,6 +261,21 @@ TEST_CASE("solver: a time limit stops a hard programme, and the status says so")
       CHECK(r.objective == doctest::Approx(0.0));
     }
   }
+  SUBCASE("maximising, stopped with a solution: the bound is above it, in the objective's own sense") {
+    Model m = market_split(5, 40, 11, true);
+    for (std::uint32_t j = 0; j < m.variable_count(); ++j) m.set_objective(Variable{j}, -m.objective(Variable{j}));
+    m.set_sense(Sense::maximise);  // maximise minus the slacks: the optimum is at most 0
+    SolveOptions o;
+    o.time_limit_seconds = 0.3;
+    const Result r = solve(m, o);
+    REQUIRE(r.has_solution());
+    CHECK(r.objective <= 1e-9);
+    if (r.status == Status::feasible) {
+      CHECK(r.bound >= r.objective - 1e-9);
+      CHECK(r.bound <= 1e-9);  // no split has negative slack
+      CHECK(r.gap() > 0.0);
+    }
+  }
 }
 
 TEST_CASE("solver: a starting solution is used and the answer is still proved") {

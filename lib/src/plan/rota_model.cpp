@@ -29,10 +29,13 @@ RotaModel::RotaModel(const Setting& setting, const Week& week, const Requirement
     : setting_(setting), week_(week), rules_(requirements) {
   by_staff_day_.assign(setting.staff.size(), std::vector<std::int32_t>(week.days.size(), -1));
   vars_.resize(week.person_days.size());
+  ranges_.resize(week.person_days.size());
   for (std::size_t pd = 0; pd < week.person_days.size(); ++pd) {
     const PersonDay& p = week.person_days[pd];
     by_staff_day_[p.staff][p.day] = static_cast<std::int32_t>(pd);
+    const auto first = static_cast<std::uint32_t>(model_.variable_count());
     add_person_day(pd);
+    ranges_[pd] = {first, static_cast<std::uint32_t>(model_.variable_count())};
   }
   add_contracts();
   add_rest_between_days();
@@ -234,8 +237,10 @@ void RotaModel::add_requirements(bool soft) {
   const bool break_counts = rules_.profile().pfa_counts_during_break;
   std::vector<std::vector<std::uint32_t>> by_day(week_.days.size());
   for (std::uint32_t pd = 0; pd < week_.person_days.size(); ++pd) by_day[week_.person_days[pd].day].push_back(pd);
+  day_ranges_.resize(week_.days.size());
   for (std::uint32_t d = 0; d < week_.days.size(); ++d) {
     const PlanDay& day = week_.days[d];
+    day_ranges_[d].first = static_cast<std::uint32_t>(model_.variable_count());
     for (std::uint32_t t = 0; t < day.slots.size(); ++t) {
       const SlotInfo& slot = day.slots[t];
       if (slot.pieces.empty()) continue;
@@ -268,6 +273,7 @@ void RotaModel::add_requirements(bool soft) {
         rules_.add(model_, stretch, soft, requirements_);
       }
     }
+    day_ranges_[d].second = static_cast<std::uint32_t>(model_.variable_count());
   }
 }
 

@@ -80,6 +80,15 @@ class RotaModel {
   /// their room, as terms of w: sum over the child's slots of minutes x w(key, room).
   [[nodiscard]] std::vector<solver::Term> minutes_with(ChildIndex c, bool buddy) const;
 
+  /// The variables of person-day `pd`: [first, second), made together, always in the
+  /// same order for the same person-day (a day planned alone maps onto the week).
+  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> variables_of(std::size_t pd) const { return ranges_[pd]; }
+  /// The variables the statutory rows of week day `day` made (breach and helper
+  /// variables), likewise.
+  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> rule_variables_of(std::uint32_t day) const {
+    return day_ranges_[day];
+  }
+
   /// Where everyone is in `values` (one per variable): per person-day, per slot.
   [[nodiscard]] std::vector<std::vector<SlotState>> decode(const std::vector<double>& values) const;
 
@@ -98,6 +107,8 @@ class RotaModel {
   std::vector<PersonWeek> weeks_;
   std::vector<Requirement> requirements_;
   std::vector<std::vector<std::int32_t>> by_staff_day_;  ///< staff -> day -> person-day
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges_;      ///< per person-day
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> day_ranges_;  ///< per day: the rules' variables
 };
 
 }  // namespace attune::plan

@@ -213,6 +213,7 @@ class Stager {
   bool linear(const char* name, const std::vector<Term>& terms, solver::Sense sense) {
     const double started = budget_.elapsed();
     stage_solves_ = 0;
+    if (!best_.empty()) extend(best_);  // the stage's terms may have added variables (stages 4 and 8)
     solver::Model& model = m_.model();
     model.clear_objective();
     for (const Term& t : terms) model.set_objective(t.variable, model.objective(t.variable) + t.coefficient);

@@ -164,9 +164,11 @@ Result read_result(Cbc_Model* cbc, const Model& model, bool integer) {
   if (r.status == Status::optimal) {
     r.bound = r.objective;
   } else if (integer && r.status == Status::feasible) {
-    // CBC's bound is in its own (minimising) sense.
+    // CbcModel::getBestPossibleObjValue() is already in the objective's own sense (it
+    // multiplies its minimising bound by the sense): negating it again made a
+    // maximisation's bound look below its solution.
     const double b = Cbc_getBestPossibleObjValue(cbc);
-    if (std::isfinite(b) && std::abs(b) < 1e300) r.bound = model.sense() == Sense::maximise ? -b : b;
+    if (std::isfinite(b) && std::abs(b) < 1e300) r.bound = b;
   }
   if (!integer && r.status == Status::optimal) {
     const double* d = Cbc_getReducedCost(cbc);

@@ -1,0 +1,25 @@
+#pragma once
+// A first rota for the week, a heuristic: each day planned alone, in order, with the
+// fewest minutes of work that keep every statutory rule, within what each contract has
+// left after the days before. Not optimal and not claimed so: it is only the start the
+// exact stages improve on (a week of four rooms is too big for the solver to find a
+// first rota in its time otherwise). Empty when some day cannot be planned so, or the
+// days together break a row of the week (the rest between days): the stages then start
+// from nothing.
+
+#include <vector>
+
+#include "attune/profile.hpp"
+#include "attune/setting.hpp"
+#include "requirements.hpp"
+#include "rota_model.hpp"
+#include "stages.hpp"
+#include "week.hpp"
+
+namespace attune::plan {
+
+/// Values for every variable of `model` (the week), or empty.
+std::vector<double> day_by_day_start(const Setting& setting, const Week& week, const Requirements& requirements,
+                                     const RotaModel& model, Budget& budget, double share, int threads);
+
+}  // namespace attune::plan
