@@ -74,9 +74,12 @@ echo "plan exit $status: $(tail -1 "$dst/time.txt")"
 python3 - "$dst/plan.json" <<'PY'
 import json, sys
 p = json.load(open(sys.argv[1]))
-print(f"status {p['status']}, gap {p['gap']}, {p['solver']['solves']} solves, {p['solver']['seconds']:.1f} s")
+sv = p["solver"]
+print(f"status {p['status']}, gap {p['gap']}, start {sv['start']}, {sv['solves']} solves, {sv['seconds']:.1f} s,"
+      f" {sv.get('variables', '?')} variables, {sv.get('rows', '?')} rows")
 for st in p["stages"]:
-    print(f"  {st['name']:<22} {st['status']:<9} value {st['value']} bound {st['bound']} gap {st['gap']:.4f} {st['seconds']:.1f} s")
+    gap = "-" if st["gap"] is None else f"{st['gap']:.4f}"
+    print(f"  {st['name']:<22} {st['status']:<9} value {st['value']} bound {st['bound']} gap {gap} {st['seconds']:.1f} s")
 o = p["objective"]
 print("objective:", ", ".join(f"{k} {v}" for k, v in o.items()))
 PY

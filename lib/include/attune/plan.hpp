@@ -147,6 +147,9 @@ struct RotaPlan {
   int solves = 0;
   double seconds = 0.0;
   int slot_minutes = 15;
+  /// The size of the programme before the stages add to it (0 when none was built).
+  std::size_t variables = 0;
+  std::size_t rows = 0;
 };
 
 /// Plans the setting's period (the CLI makes it the week asked for). Never throws for

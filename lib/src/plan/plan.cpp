@@ -114,6 +114,8 @@ RotaPlan plan_rota(const Setting& setting, const RuleProfile& profile, const Pla
     return out;
   }
   RotaModel model(setting, week, req, false);
+  out.variables = model.model().variable_count();
+  out.rows = model.model().row_count();
   const std::vector<Pupil> who = pupils(setting, week, model);
   // A first rota day by day (a heuristic, up to 40% of the time), for the exact stages
   // to improve on; without one the first stage must find a rota from nothing.

@@ -157,6 +157,8 @@ std::string render_plan_json(const Setting& s, const RotaPlan& p) {
   w.key("solver"), w.begin_object();
   w.key("start"), w.value(p.start);
   w.key("solves"), w.value(p.solves);
+  w.key("variables"), w.value(static_cast<long>(p.variables));
+  w.key("rows"), w.value(static_cast<long>(p.rows));
   w.key("seconds"), w.value(p.seconds);
   w.end_object();
   w.end_object();

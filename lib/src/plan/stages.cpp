@@ -85,7 +85,8 @@ class Stager {
   /// One solve with a share of the time left.
   solver::Result solve(bool integral, bool with_start) {
     solver::SolveOptions o;
-    o.time_limit_seconds = std::max(0.2, budget_.remaining() / std::max(1, left_));
+    // Without any rota yet, finding one is all that matters: the whole time left.
+    o.time_limit_seconds = std::max(0.2, best_.empty() ? budget_.remaining() : budget_.remaining() / std::max(1, left_));
     o.threads = threads_;
     if (integral) o.absolute_gap = 0.5;  // whole-number objective: within 1/2 is exact
     if (with_start && !best_.empty()) {
