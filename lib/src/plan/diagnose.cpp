@@ -71,7 +71,7 @@ std::pair<int, std::vector<std::pair<RoomIndex, int>>> least_need(const Piece& p
   int sum = 0, graduate_children = 0;
   for (const auto& [room, seg] : piece.rooms) {
     Segment s = seg;
-    s.graduate_ratio_children = graduate ? s.children[2] : 0;
+    s.graduate_ratio_children = graduate ? s.children[profile.graduate_band] : 0;
     graduate_children += s.graduate_ratio_children;
     const int need = required_staff(s, profile);
     by_room.emplace_back(room, need);
@@ -151,8 +151,9 @@ std::vector<std::string> count_shortages(const Setting& setting, const Week& wee
     for (std::size_t t = 0; t < day.slots.size(); ++t) {
       if (day.slots[t].pieces.empty()) continue;
       const Present p = present_at(week, d, t);
+      const RuleProfile& version = profile.on(day.date);  // the version in force that day
       for (const Piece& piece : day.slots[t].pieces) {
-        const auto [need, by_room] = least_need(piece, profile, p, rooms, premises);
+        const auto [need, by_room] = least_need(piece, version, p, rooms, premises);
         std::string what;
         if ((rooms || premises) && p.in_ratio < need) {
           what = fmt::format("{} in ratio are needed ({} children: {}); {} available, {} short.",

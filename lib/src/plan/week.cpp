@@ -205,7 +205,7 @@ Week build_week(const Setting& setting, const RuleProfile& profile, bool from_ro
     day.day = i;
     day.date = d.date;
     for (TimeWindow t : day_slots(setting.opening, week.slot_minutes)) day.slots.push_back(SlotInfo{t, {}, {}});
-    cut_pieces(setting, profile, timelines.build(i), day);
+    cut_pieces(setting, profile.on(d.date), timelines.build(i), day);  // meals, graduate hours: that day's version
     choose_rooms(day, setting.rooms.size());
     measure_children(d, day, week, static_cast<std::uint32_t>(week.days.size()));
     week.days.push_back(std::move(day));
