@@ -23,6 +23,8 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/attune.bash-completion
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME attune)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/CHANGELOG.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The user guide (docs/*.md, the pages README and init's "Next:" line point to).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
 
 set(CPACK_PACKAGE_NAME attune)
 set(CPACK_PACKAGE_VENDOR "attune")

@@ -29,7 +29,8 @@ attune=$root/usr/bin/attune
 for f in share/attune/profiles/eyfs-2024-group.toml share/attune/checklists/key-person.yaml \
          share/attune/checklists/infant-mental-health.yaml share/attune/report/report.html \
          share/attune/setting/setting.toml share/bash-completion/completions/attune \
-         share/man/man1/attune.1.gz share/doc/attune/README.md; do
+         share/man/man1/attune.1.gz share/doc/attune/README.md share/doc/attune/docs/formats.md \
+         share/doc/attune/docs/cli.md; do
   [[ -f $root/usr/$f ]] || fail "the package lacks usr/$f"
 done
 
