@@ -136,3 +136,17 @@ TEST_CASE("a pattern's label names the weekdays it holds on, or counts its days"
   CHECK(r.findings[2].pattern == 0xFFFFFFFFu);  // Wed 14:00-14:30
   CHECK(r.findings[2].time == TimeWindow{840, 870});
 }
+
+TEST_CASE("a day whose numbers differ is not in the pattern: no day is shown with another day's numbers") {
+  const Setting s = test::load_yaml(setting_yaml("s5"));
+  const CheckResult r = check_setting(s, test::group_profile(), CheckOptions{{"RATIO-ROOM"}});
+  REQUIRE(r.findings.size() == 5);
+  std::vector<Finding> findings = r.findings;
+  for (Finding& f : findings) f.pattern = 0xFFFFFFFFu;
+  findings[2].message = "at worst 12:00-12:15: 5 children, 0 staff in ratio, 2 required";  // Wednesday worse
+  const std::vector<FindingPattern> patterns = find_patterns(findings, s.days);
+  REQUIRE(patterns.size() == 1);
+  CHECK(patterns[0].findings == std::vector<std::uint32_t>{0, 1, 3, 4});
+  CHECK(patterns[0].label == "every Mon, Tue, Thu and Fri");
+  CHECK(findings[2].pattern == 0xFFFFFFFFu);
+}

@@ -27,7 +27,8 @@ struct FindingPattern {
 
 /// Finds the patterns among `findings` (sorted) and sets each member's `pattern`.
 /// A pattern is two or more findings, not accepted, with a date and a time, of the same
-/// rule, severity, room, child, staff member and time window. `days` are the setting's days (the
+/// rule, severity, room, child, staff member, time window and message (the same numbers).
+/// `days` are the setting's days (the
 /// ones with children attending are what "every" is measured against).
 std::vector<FindingPattern> find_patterns(std::vector<Finding>& findings, const std::vector<Day>& days);
 

@@ -1,7 +1,11 @@
-// Repeated findings as patterns: same rule, room, person and time on several days.
+// Repeated findings as patterns: the same rule, room, person, time and message on
+// several days (a finding whose numbers differ from day to day is not the same problem:
+// it is listed on its own, so no day is shown with another day's numbers).
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <string>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -63,8 +67,10 @@ std::string label_for(const std::vector<Date>& dates, const std::array<std::size
 
 std::vector<FindingPattern> find_patterns(std::vector<Finding>& findings, const std::vector<Day>& days) {
   // The findings are sorted by rule: each rule's run is grouped on its own, by integer
-  // keys (room, child, staff, start, end, severity), ties in finding order.
-  using Key = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, Minute, Minute, Severity, std::uint32_t>;
+  // keys (room, child, staff, start, end, severity, the message's hash), ties in finding
+  // order; equal hashes are confirmed on the messages themselves.
+  using Key = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, Minute, Minute, Severity, std::size_t,
+                         std::uint32_t>;
   std::vector<Key> keys;
   std::vector<FindingPattern> patterns;
   for (std::size_t first = 0; first < findings.size();) {
@@ -74,14 +80,16 @@ std::vector<FindingPattern> find_patterns(std::vector<Finding>& findings, const 
     for (std::size_t i = first; i < last; ++i) {
       const Finding& f = findings[i];
       if (f.accepted || !f.date || !f.time) continue;
-      keys.emplace_back(f.room, f.child, f.staff, f.time->start, f.time->end, f.severity, static_cast<std::uint32_t>(i));
+      keys.emplace_back(f.room, f.child, f.staff, f.time->start, f.time->end, f.severity,
+                        std::hash<std::string>{}(f.message), static_cast<std::uint32_t>(i));
     }
     first = last;
     if (keys.size() < 2) continue;
     std::sort(keys.begin(), keys.end());
-    const auto same = [](const Key& a, const Key& b) {
+    const auto same = [&findings](const Key& a, const Key& b) {
       return std::get<0>(a) == std::get<0>(b) && std::get<1>(a) == std::get<1>(b) && std::get<2>(a) == std::get<2>(b) &&
-             std::get<3>(a) == std::get<3>(b) && std::get<4>(a) == std::get<4>(b) && std::get<5>(a) == std::get<5>(b);
+             std::get<3>(a) == std::get<3>(b) && std::get<4>(a) == std::get<4>(b) && std::get<5>(a) == std::get<5>(b) &&
+             std::get<6>(a) == std::get<6>(b) && findings[std::get<7>(a)].message == findings[std::get<7>(b)].message;
     };
     for (std::size_t i = 0; i < keys.size();) {
       std::size_t j = i + 1;
@@ -91,8 +99,8 @@ std::vector<FindingPattern> find_patterns(std::vector<Finding>& findings, const 
         p.findings.reserve(j - i);
         p.dates.reserve(j - i);
         for (std::size_t k = i; k < j; ++k) {
-          p.findings.push_back(std::get<6>(keys[k]));
-          p.dates.push_back(*findings[std::get<6>(keys[k])].date);
+          p.findings.push_back(std::get<7>(keys[k]));
+          p.dates.push_back(*findings[std::get<7>(keys[k])].date);
         }
         patterns.push_back(std::move(p));
       }

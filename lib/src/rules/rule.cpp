@@ -59,6 +59,9 @@ void BreachRun::close() {
   if (!open_) return;
   open_ = false;
   finding_.message = describe_(finding_);
+  if (least_ != worst_ / 1000)
+    finding_.message = fmt::format("at worst {}–{}: {}", format_clock_time(worst_time_.start),
+                                   format_clock_time(worst_time_.end), finding_.message);
   context_.findings.push_back(std::move(finding_));
   finding_ = Finding{};
 }

@@ -6,6 +6,7 @@
 // the numbers it reads, a factory) in one file of this folder, registered in
 // registry.cpp. docs/architecture.md walks through adding one.
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -63,6 +64,12 @@ std::vector<std::unique_ptr<Rule>> make_rules();
 ///
 ///     segments   [ok][breach 2][breach 3][ok][breach 1]
 ///     findings       [ worst = 3        ]    [ 1     ]
+///
+/// `badness` is shortfall * 1000 + children (or the children alone where there is no
+/// shortfall to count). When the merged segments' shortfalls differ, the message names
+/// the worst moment ("at worst 12:00–12:30: 4 children, 0 staff in ratio, 2 required"),
+/// so a finding over a whole day does not read as if it were that bad all day; a change
+/// in the number of children alone does not.
 class BreachRun {
  public:
   using Describe = std::string (*)(const Finding&);
@@ -83,12 +90,17 @@ class BreachRun {
       finding_.time = time;
       finding_.room = room_;
       worst_ = badness - 1;
+      least_ = badness / 1000;
       open_ = true;
     }
     finding_.time->end = time.end;
+    least_ = std::min(least_, badness / 1000);
     if (badness > worst_) {
       worst_ = badness;
+      worst_time_ = time;
       finding_.values = make_values();
+    } else if (badness == worst_ && time.start == worst_time_.end) {
+      worst_time_.end = time.end;
     }
   }
   /// Ends the current finding (a segment without a breach came).
@@ -102,6 +114,8 @@ class BreachRun {
   Describe describe_;
   bool open_ = false;
   long worst_ = 0;
+  long least_ = 0;         ///< the smallest merged shortfall (badness / 1000)
+  TimeWindow worst_time_;  ///< the first run of worst segments
   Finding finding_;
 };
 
