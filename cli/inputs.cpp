@@ -42,6 +42,16 @@ std::optional<RuleProfile> load_profile_for(const Setting& s, const InputOptions
 
 const CLI::Validator& iso_date_validator() { return kIsoDate; }
 
+const CLI::Validator& seconds_validator() {
+  static const CLI::Validator seconds(
+      [](std::string& v) {
+        double x = 0;
+        return CLI::detail::lexical_cast(v, x) && x > 0 ? std::string{} : std::string("must be a number of seconds above 0");
+      },
+      "SECONDS");
+  return seconds;
+}
+
 void add_input_options(CLI::App& app, InputOptions& options) {
   app.add_option("PATH", options.paths,
                  "a setting folder, a setting.toml or setting.yaml, or a folder of settings")

@@ -29,6 +29,10 @@ void add_input_options(CLI::App& app, InputOptions& options);
 /// Checks an option's value is a date, YYYY-MM-DD ("DATE" in --help).
 const CLI::Validator& iso_date_validator();
 
+/// Checks an option's value is a number of seconds above 0 ("SECONDS" in --help): the
+/// planners' --time-limit.
+const CLI::Validator& seconds_validator();
+
 struct LoadedSetting {
   Setting setting;
   RuleProfile profile;

@@ -105,12 +105,7 @@ std::function<int()> setup_allocate(CLI::App& app, const Environment& env) {
   app.add_option("--format", o->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("-o,--output", o->output, "write the proposal as allocations.csv to FILE (atomically)");
   app.add_option("--time-limit", o->time_limit, "seconds the solver may take over all stages (default 60)")
-      ->check(CLI::Validator(
-          [](std::string& v) {
-            double x = 0;
-            return CLI::detail::lexical_cast(v, x) && x > 0 ? std::string{} : std::string("must be a number of seconds above 0");
-          },
-          "SECONDS"));
+      ->check(seconds_validator());
   app.add_flag("--redact", o->redact, "show ids instead of children's and staff names");
   return [o, &env] { return run_allocate(*o, env); };
 }
