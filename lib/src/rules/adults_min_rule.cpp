@@ -58,6 +58,9 @@ extern const RuleInfo kAdultsMin{
     .numbers = [](const RuleProfile& p, const ContinuityPolicy&) -> std::vector<std::string> {
       const RuleOptionValue* v = p.rule_option("ADULTS-MIN", "minimum");
       if (v == nullptr) return {};
+      if (p.minimum_age <= 0)
+        return {fmt::format("at least {} adults on the premises while children are (the profile sets no minimum age)",
+                            v->number)};
       return {fmt::format("at least {} adults (aged {} or over) on the premises while children are", v->number,
                           p.minimum_age)};
     },
