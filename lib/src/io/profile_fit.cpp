@@ -51,10 +51,19 @@ void check_profile_fit(const Setting& setting, const RuleProfile& profile, Diagn
                 : "name a group profile (attune profiles lists them), or write kind = \"childminder\" under [setting]");
   }
   if (profile.effective_from && setting.period.from < *profile.effective_from) {
+    // Say exactly what is covered: the first day and every dated version.
+    std::vector<std::string> dates{format_iso_date(*profile.effective_from)};
+    for (const RuleProfile& v : profile.versions) {
+      if (v.effective_from) dates.push_back(format_iso_date(*v.effective_from));
+    }
+    const std::string first = dates.front();
     d.error(profile_place(setting),
-            fmt::format("profile {} has no version in force before {}, and the period starts on {}", profile.id,
-                        format_iso_date(*profile.effective_from), format_iso_date(setting.period.from)),
-            "check a later period (--from), or use a profile for the earlier framework");
+            fmt::format("profile {} has no numbers for days before {} (its versions start on {}), and the period "
+                        "starts on {}",
+                        profile.id, first, fmt::join(dates, ", "), format_iso_date(setting.period.from)),
+            fmt::format("check from {} on (--from {}, or [period] from); for earlier days, name a profile that has "
+                        "the earlier framework's numbers (see docs/frameworks.md)",
+                        first, first));
   }
   check_exceptions(setting, profile, d);
 }
