@@ -18,11 +18,13 @@ extern const RuleInfo kGroupSize;                                               
 extern const RuleInfo kAdultsMin;                                                  // adults_min_rule.cpp
 extern const RuleInfo kCmUnder12, kCmUnder8, kCmYoung, kCmUnder1;                  // childminder_rules.cpp
 extern const RuleInfo kCmAssistantAlone;                                           // assistant_alone_rule.cpp
+extern const RuleInfo kCmWorkingTogether;                                          // working_together_rule.cpp
 extern const RuleInfo kQualShare;                                                  // qual_share_rule.cpp
 extern const RuleInfo kPfaPerChildren;                                             // pfa_per_children_rule.cpp
 extern const RuleInfo kQualLevel3, kQualLevel2Half, kQualBabyTraining, kU2RoomLead;  // qualification_rules.cpp
 extern const RuleInfo kPfaOnSite, kPfaMealtime, kPfaExpiry;                        // first_aid_rules.cpp
 extern const RuleInfo kStaffAge;                                                   // staff_age_rule.cpp
+extern const RuleInfo kTraineePfa;                                                 // trainee_pfa_rule.cpp
 extern const RuleInfo kKpCoverage, kKpBuddyCoverage, kKpHandover;                  // coverage_rules.cpp
 extern const RuleInfo kKpCaseload, kKpRoom, kBuddyAssigned;                        // allocation_rules.cpp
 extern const RuleInfo kCarersDistinct;                                             // coverage_rules.cpp
@@ -35,8 +37,9 @@ namespace {
 constexpr std::array kRegistry{
     // statutory
     &kKpAssigned, &kKpValid, &kRatioSetting, &kRatioRoom, &kGroupSize, &kAdultsMin, &kCmUnder12, &kCmUnder8,
-    &kCmYoung, &kCmUnder1, &kCmAssistantAlone, &kQualLevel3, &kQualLevel2Half, &kQualShare, &kQualBabyTraining,
-    &kU2RoomLead, &kPfaOnSite, &kPfaPerChildren, &kPfaMealtime, &kPfaExpiry, &kStaffAge,
+    &kCmYoung, &kCmUnder1, &kCmAssistantAlone, &kCmWorkingTogether, &kQualLevel3, &kQualLevel2Half, &kQualShare,
+    &kQualBabyTraining, &kU2RoomLead, &kPfaOnSite, &kPfaPerChildren, &kPfaMealtime, &kPfaExpiry, &kStaffAge,
+    &kTraineePfa,
     // continuity of care
     &kKpCoverage, &kKpBuddyCoverage, &kKpHandover, &kKpCaseload, &kKpRoom, &kBuddyAssigned, &kCarersDistinct,
     &kSettlingIn, &kTransition, &kCarePrimary,

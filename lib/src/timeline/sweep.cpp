@@ -44,9 +44,10 @@ enum StaffFlag : std::uint16_t {
   kChildminder = 1u << 10,
 };
 
-/// Staff flags that also count on the premises timeline.
+/// Staff flags that also count on the premises timeline (kPresent: everyone on a work
+/// shift there, for CM-WORKING-TOGETHER).
 constexpr std::uint16_t kPremisesFlags = kInRatio | kLevel3 | kLevel2 | kGraduate | kBabyTrained | kUnder2Experience |
-                                         kPfaOnPremises | kAdult | kChildminder;
+                                         kPfaOnPremises | kAdult | kChildminder | kPresent;
 /// A child event's flag: the child's whole day is one short session.
 constexpr std::uint16_t kShortSession = 1u << 0;
 
