@@ -200,14 +200,19 @@ class Stager {
 
   /// Pupil by pupil in children.csv order, the smallest (key person id, buddy id) any
   /// allocation keeping every stage can give, held before the next pupil is looked at.
-  /// Pupils are taken in blocks: a block's pupils' choices are ranked 0 .. R-1 among the
-  /// pairs still possible, and one solve minimises sum W_j rank_j with W_j the product
-  /// of the later pupils' R (under 10^6, so the solver compares whole numbers exactly):
-  /// that is the lexicographic minimum over the block.
+  /// First a descent without the solver: each pupil in turn takes the smallest pair that
+  /// still keeps every stage exactly with everyone else as they are. Then pupils are
+  /// taken in blocks: a block's pupils' choices are ranked, and one solve minimises
+  /// sum W_j rank_j with W_j the product of the later pupils' ranges (under 10^6, so the
+  /// solver compares whole numbers exactly): the lexicographic minimum over the block.
+  /// Ranks are exact up to each pupil's present key person and buddy and lumped above
+  /// them (the ranges stay small); a pupil whose answer falls among the lumped ones is
+  /// not held, and the next block starts from it.
   void tie_break() {
     Limits limits = held_;
     search_.rule_out(limits, last_goal_, last_value_);
     const Formulation open(p_, limits, Goal::feasible);  // the pairs still possible
+    descend(open, limits);
     limits.fixed.assign(p_.pupils.size(), {kNone, kNone});
     bool proved = true;
     for (std::size_t i = 0; i < p_.pupils.size();) {
@@ -215,21 +220,98 @@ class Stager {
       double product = 1.0;
       bool smaller = false;
       while (end < p_.pupils.size()) {
-        const double r = static_cast<double>(choices(open, end, true).size() * std::max<std::size_t>(1, choices(open, end, false).size()));
-        if (end > i && product * r > 1e6) break;
-        product *= r;
+        const Range r = range(open, end, *best_);
+        const double size = static_cast<double>(r.keys * r.buddies);
+        if (end > i && product * size > 1e6) break;
+        product *= size;
         smaller = smaller || smaller_pair_possible(open, end);
         ++end;
       }
+      std::size_t held = end;
       if (smaller) {
         const Ranking ranking = ranks(open, i, end);
-        const Outcome o = search_.run(limits, Goal::min_rank, &*best_, &ranking);
+        const Assignment before = *best_;
+        const Outcome o = search_.run(limits, Goal::min_rank, &before, &ranking);
         if (o.allocation) best_ = o.allocation;
         proved = proved && o.status == solver::Status::optimal;
+        if (o.allocation && o.status == solver::Status::optimal)
+          for (held = i; held < end && ranked_exactly(open, held, before, *best_);) ++held;
       }
-      for (; i < end; ++i) limits.fixed[i] = {best_->key[i], best_->buddy[i]};
+      for (; i < held; ++i) limits.fixed[i] = {best_->key[i], best_->buddy[i]};
     }
     ended("tie_break", proved, "feasible");
+  }
+
+  /// Each pupil in turn moves to the smallest pair (key person, buddy), below its own,
+  /// with which the allocation still keeps every limit, judged exactly. A better start
+  /// for the blocks: their ranks lump everything above a pupil's present pair.
+  void descend(const Formulation& open, const Limits& limits) {
+    for (std::size_t i = 0; i < p_.pupils.size(); ++i) {
+      if (!smaller_pair_possible(open, i)) continue;
+      const auto keys = choices(open, i, true), buddies = choices(open, i, false);
+      const auto now = rank(best_->key[i], best_->buddy[i]);
+      Assignment trial = *best_;
+      const std::vector<std::uint32_t>* family = family_of(i);
+      for (StaffIndex k : keys) {
+        if (rank(k, kNone).first > now.first) break;
+        bool moved = false;
+        for (std::size_t b = 0; b < std::max<std::size_t>(1, buddies.size()) && !moved; ++b) {
+          const StaffIndex buddy = buddies.empty() ? kNone : buddies[b];
+          if (buddy == k || !(rank(k, buddy) < now)) continue;
+          trial.key[i] = k;
+          trial.buddy[i] = buddy;
+          if (family != nullptr)
+            for (std::uint32_t f : *family) trial.key[f] = k;
+          if (keeps_limits(p_, limits, trial)) moved = true;
+        }
+        if (moved) {
+          best_ = trial;
+          break;
+        }
+        trial = *best_;
+      }
+    }
+  }
+
+  [[nodiscard]] const std::vector<std::uint32_t>* family_of(std::size_t i) const {
+    for (const auto& f : p_.families)
+      if (std::binary_search(f.begin(), f.end(), static_cast<std::uint32_t>(i))) return &f;
+    return nullptr;
+  }
+
+  /// A pupil's ranks in a block: exact for key persons (buddies) up to its one in `a`,
+  /// at index `key` (`buddy`), one lumped rank above; `keys` x `buddies` values in all.
+  struct Range {
+    std::size_t key = 0, buddy = 0, keys = 1, buddies = 1;
+  };
+
+  [[nodiscard]] Range range(const Formulation& open, std::size_t i, const Assignment& a) const {
+    const auto keys = choices(open, i, true), buddies = choices(open, i, false);
+    Range r;
+    const auto at = [](const std::vector<StaffIndex>& list, StaffIndex s) {
+      const auto it = std::find(list.begin(), list.end(), s);
+      return it == list.end() ? list.size() - 1 : static_cast<std::size_t>(it - list.begin());
+    };
+    r.key = keys.empty() ? 0 : at(keys, a.key[i]);
+    r.keys = std::max<std::size_t>(1, std::min(r.key + 2, keys.size()));
+    if (!buddies.empty()) {
+      r.buddy = at(buddies, a.buddy[i]);
+      r.buddies = std::min(r.buddy + 2, buddies.size());
+    }
+    return r;
+  }
+
+  /// Whether pupil i's pair in `after` is one the block ranked exactly (at or below its
+  /// pair in `before`, key person and buddy each).
+  [[nodiscard]] bool ranked_exactly(const Formulation& open, std::size_t i, const Assignment& before,
+                                    const Assignment& after) const {
+    const Range r = range(open, i, before);
+    const auto keys = choices(open, i, true), buddies = choices(open, i, false);
+    const auto index = [](const std::vector<StaffIndex>& list, StaffIndex s) {
+      return static_cast<std::size_t>(std::find(list.begin(), list.end(), s) - list.begin());
+    };
+    if (index(keys, after.key[i]) > r.key) return false;
+    return buddies.empty() || index(buddies, after.buddy[i]) <= r.buddy;
   }
 
   /// The key persons (or buddies) still possible for pupil i, in id order.
@@ -242,7 +324,8 @@ class Stager {
     return out;
   }
 
-  /// Costs that make the solver's minimum the lexicographic minimum over pupils [first, end).
+  /// Costs that make the solver's minimum the lexicographic minimum over pupils [first,
+  /// end) of the ranks of range(): exact up to each pupil's present pair, lumped above.
   [[nodiscard]] Ranking ranks(const Formulation& open, std::size_t first, std::size_t end) const {
     const std::size_t staff = p_.staff_count;
     Ranking r;
@@ -251,10 +334,13 @@ class Stager {
     double weight = 1.0;
     for (std::size_t j = end; j-- > first;) {
       const auto keys = choices(open, j, true), buddies = choices(open, j, false);
-      const double b = static_cast<double>(std::max<std::size_t>(1, buddies.size()));
-      for (std::size_t k = 0; k < keys.size(); ++k) r.key[j * staff + keys[k]] = weight * b * static_cast<double>(k);
-      for (std::size_t k = 0; k < buddies.size(); ++k) r.buddy[j * staff + buddies[k]] = weight * static_cast<double>(k);
-      weight *= b * static_cast<double>(keys.size());
+      const Range range_j = range(open, j, *best_);
+      const double b = static_cast<double>(range_j.buddies);
+      for (std::size_t k = 0; k < keys.size(); ++k)
+        r.key[j * staff + keys[k]] = weight * b * static_cast<double>(std::min(k, range_j.key + 1));
+      for (std::size_t k = 0; k < buddies.size(); ++k)
+        r.buddy[j * staff + buddies[k]] = weight * static_cast<double>(std::min(k, range_j.buddy + 1));
+      weight *= b * static_cast<double>(range_j.keys);
     }
     return r;
   }
