@@ -58,6 +58,7 @@ class Builder {
       v.breaks.push_back(std::move(ws));
     }
     std::vector<Term> budget, block_starts;
+    std::vector<std::size_t> extensions;  // joined once every piece has its variables
     for (std::size_t t = 0; t < n; ++t) {
       const Slot& o = p.original[t];
       const bool may = p.may_work[t] != 0;
@@ -97,7 +98,7 @@ class Builder {
         budget.push_back({x, len});
       }
       if (p.standing == Standing::rostered) {
-        join_shift(p, v, t);
+        extensions.push_back(t);
       } else {
         const Variable start = m_.add_binary();
         f_.as_rostered.push_back({start, 0});
@@ -111,6 +112,7 @@ class Builder {
         block_starts.push_back({start, 1});
       }
     }
+    for (std::size_t t : extensions) join_shift(p, v, t);
     const double limit = p.standing == Standing::rostered ? p.extension_budget : s_.cover.max_shift_minutes;
     if (!budget.empty()) m_.add_less_equal(budget, limit);
     if (!block_starts.empty()) m_.add_less_equal(block_starts, 1);
