@@ -186,6 +186,18 @@ void Formulation::add_familiar(Goal goal, const Limits& limits) {
         if (k != b && x_[p * staff + k] >= 0 && p_.together(p, k, b) != 0)
           row.push_back({Variable{static_cast<std::uint32_t>(x_[p * staff + k])}, static_cast<double>(p_.together(p, k, b))});
       if (row.size() > 1) model_.add_less_equal(row, static_cast<double>(w));
+      // Tighter, for the relaxation: with key person k, b adds at most w - both(k, b):
+      // g <= (w - both) y + both (1 - x(k)). Whole allocations keep it (x(k) = 0 leaves
+      // g <= w); a relaxation that splits the buddy no longer counts the minutes the
+      // key person shares with each part as gained.
+      for (StaffIndex k = 0; k < staff; ++k) {
+        const long t = p_.together(p, k, b);
+        if (k == b || x_[p * staff + k] < 0 || t == 0) continue;
+        model_.add_less_equal({{g, 1.0},
+                               {Variable{static_cast<std::uint32_t>(y_[p * staff + b])}, -static_cast<double>(w - t)},
+                               {Variable{static_cast<std::uint32_t>(x_[p * staff + k])}, static_cast<double>(t)}},
+                              static_cast<double>(t));
+      }
     }
   }
   if (limits.min_familiar_minutes) model_.add_greater_equal(total, static_cast<double>(*limits.min_familiar_minutes));
