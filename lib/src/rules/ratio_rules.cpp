@@ -53,26 +53,44 @@ class RatioSetting final : public Rule {
   }
 };
 
-/// The ratios of a profile, in words: "under 2: 1:3", ..., and who counts.
+/// The ratios of a profile, in words, by the profile's own bands ("under 2: 1:3", ...,
+/// "0-11 months: 1:4"), its graduate, short-session and time-of-day ratios, and who counts.
 std::vector<std::string> ratio_numbers(const RuleProfile& p, const ContinuityPolicy&) {
   std::vector<std::string> out;
-  for (AgeBand band : kAgeBands) {
-    out.push_back(fmt::format("{}: 1:{}", age_band_label(band), p.children_per_adult[static_cast<std::size_t>(band)]));
+  const auto label = [&](std::size_t band) { return band < p.bands.size() ? p.bands[band].label : std::string("?"); };
+  for (std::size_t b = 0; b < p.bands.size(); ++b) {
+    if (p.children_per_adult[b] > 0) out.push_back(fmt::format("{}: 1:{}", label(b), p.children_per_adult[b]));
   }
   if (p.graduate_children_per_adult > 0) {
     std::vector<std::string> quals;
     for (auto q : p.graduate_qualifications) quals.emplace_back(qualification_id(q));
-    out.push_back(fmt::format("3 and over: 1:{} while a graduate ({}) works in the room{}{}",
+    out.push_back(fmt::format("{}: 1:{} while a graduate ({}) works in the room{}{}", label(p.graduate_band),
                               p.graduate_children_per_adult, fmt::join(quals, ", "),
                               p.graduate_needs_other_level3 ? " with at least one other level 3" : "",
                               p.graduate_hours ? fmt::format(", between {}", format_window(*p.graduate_hours)) : ""));
   }
+  if (p.short_session) {
+    out.push_back(fmt::format("{}: 1:{} for a child whose attendance that day is one session of under {} minutes",
+                              label(p.short_session->band), p.short_session->children_per_adult,
+                              p.short_session->under_minutes));
+  }
+  for (const RatioWindow& w : p.windows) {
+    std::vector<std::string> bands;
+    for (std::uint8_t b : w.bands) bands.push_back(label(b));
+    out.push_back(fmt::format("1:{} for {} in the first {} minutes after opening and the last {} before closing{}",
+                              w.children_per_adult, fmt::join(bands, ", "), w.after_opening_minutes,
+                              w.before_closing_minutes,
+                              w.min_children_present > 0
+                                  ? fmt::format(", with at least {} children on the premises", w.min_children_present)
+                                  : std::string{}));
+  }
   out.push_back(fmt::format("mixed ages counted by the {} method", mixed_age_method_id(p.mixed_age_method)));
   std::vector<std::string> roles;
   for (auto r : p.in_ratio_roles) roles.emplace_back(role_id(r));
-  out.push_back(fmt::format("counted in ratio: {} (others only when in_ratio is yes); minimum age {} "
-                            "(apprentices {})",
-                            fmt::join(roles, ", "), p.minimum_age, p.minimum_age_apprentice));
+  out.push_back(fmt::format("counted in ratio: {} (others only when in_ratio is yes); {}", fmt::join(roles, ", "),
+                            p.minimum_age > 0 ? fmt::format("minimum age {} (apprentices {})", p.minimum_age,
+                                                            p.minimum_age_apprentice)
+                                              : std::string("no minimum age in this profile")));
   if (p.trainees_count_level_below)
     out.push_back(fmt::format("students and apprentices count at the level below the one they study for{}",
                               p.trainees_need_pfa ? ", only with in-date paediatric first aid" : ""));
