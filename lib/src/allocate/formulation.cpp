@@ -15,8 +15,9 @@ bool reaches(Share coverage, Share floor) { return coverage >= floor; }
 
 }  // namespace
 
-Formulation::Formulation(const Problem& problem, const Limits& limits, Goal goal, const Ranking* ranking)
-    : p_(problem) {
+Formulation::Formulation(const Problem& problem, const Limits& limits, Goal goal, const Ranking* ranking,
+                         Buddies buddies)
+    : p_(problem), buddies_(buddies == Buddies::with) {
   choose_pairs(limits);
   if (empty_choice_) return;
   add_variables(goal, ranking);
@@ -47,7 +48,7 @@ void Formulation::choose_pairs(const Limits& limits) {
   for (std::size_t p = 0; p < n; ++p) {
     for (StaffIndex s : p_.pupils[p].eligible) {
       key_ok_[p * staff + s] = allowed(p, s, limits) ? 1 : 0;
-      if (!p_.pupils[p].needs_buddy) continue;
+      if (!p_.pupils[p].needs_buddy || !buddies_) continue;
       const bool held = !limits.fixed.empty() && limits.fixed[p].first != kNone && limits.fixed[p].second != s;
       const bool out = !limits.buddy_out.empty() && limits.buddy_out[p * staff + s] != 0;
       buddy_ok_[p * staff + s] = held || out ? 0 : 1;
@@ -64,7 +65,7 @@ void Formulation::choose_pairs(const Limits& limits) {
   for (std::size_t p = 0; p < n && !empty_choice_; ++p) {
     const auto first = key_ok_.begin() + static_cast<std::ptrdiff_t>(p * staff);
     empty_choice_ = std::none_of(first, first + static_cast<std::ptrdiff_t>(staff), [](unsigned char c) { return c; });
-    if (p_.pupils[p].needs_buddy && !empty_choice_) {
+    if (p_.pupils[p].needs_buddy && buddies_ && !empty_choice_) {
       const auto b = buddy_ok_.begin() + static_cast<std::ptrdiff_t>(p * staff);
       empty_choice_ = std::none_of(b, b + static_cast<std::ptrdiff_t>(staff), [](unsigned char c) { return c; });
     }
@@ -102,7 +103,7 @@ void Formulation::add_rows(const Limits& limits) {
     for (StaffIndex s = 0; s < staff; ++s)
       if (x_[p * staff + s] >= 0) row.push_back({var(x_[p * staff + s]), 1.0});
     model_.add_equal(row, 1);
-    if (!p_.pupils[p].needs_buddy) continue;
+    if (!p_.pupils[p].needs_buddy || !buddies_) continue;
     row.clear();
     for (StaffIndex s = 0; s < staff; ++s)
       if (y_[p * staff + s] >= 0) row.push_back({var(y_[p * staff + s]), 1.0});
@@ -112,7 +113,7 @@ void Formulation::add_rows(const Limits& limits) {
         model_.add_less_equal({{var(x_[p * staff + s]), 1.0}, {var(y_[p * staff + s]), 1.0}}, 1);
   }
   add_load_rows(x_, false);
-  add_load_rows(y_, true);
+  if (buddies_) add_load_rows(y_, true);
   for (const auto& family : p_.families) {
     for (std::size_t k = 1; k < family.size(); ++k) {
       for (StaffIndex s = 0; s < staff; ++s) {
@@ -249,7 +250,7 @@ std::vector<double> Formulation::encode(const Assignment& a) const {
     const std::int32_t x = a.key[p] < staff ? x_[p * staff + a.key[p]] : -1;
     if (x < 0) return {};
     v[static_cast<std::size_t>(x)] = 1.0;
-    if (!p_.pupils[p].needs_buddy) continue;
+    if (!p_.pupils[p].needs_buddy || !buddies_) continue;
     const std::int32_t y = a.buddy[p] < staff ? y_[p * staff + a.buddy[p]] : -1;
     if (y < 0) return {};
     v[static_cast<std::size_t>(y)] = 1.0;

@@ -55,9 +55,15 @@ struct Ranking {
   std::vector<double> key, buddy;
 };
 
+/// Whether a programme has the buddies' variables and rows. Without them it is a
+/// relaxation (every allocation's key persons keep it) for the goals that do not look
+/// at buddies; a solution then needs buddies found for it (buddy_fill.hpp).
+enum class Buddies : unsigned char { with, without };
+
 class Formulation {
  public:
-  Formulation(const Problem& problem, const Limits& limits, Goal goal, const Ranking* ranking = nullptr);
+  Formulation(const Problem& problem, const Limits& limits, Goal goal, const Ranking* ranking = nullptr,
+              Buddies buddies = Buddies::with);
 
   [[nodiscard]] const solver::Model& model() const { return model_; }
   /// Some pupil has no key person (or buddy) left to choose: no need to ask the solver.
@@ -92,6 +98,7 @@ class Formulation {
   std::vector<Gain> gains_;
   std::optional<solver::Variable> t_;
   bool empty_choice_ = false;
+  bool buddies_ = true;
 };
 
 }  // namespace attune::alloc

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "assignment.hpp"
+#include "buddy_fill.hpp"
 
 namespace attune::alloc {
 
@@ -40,9 +41,31 @@ double Search::remaining_seconds() const {
 
 bool Search::out_of_time() const { return deadline_ && remaining_seconds() <= 0.0; }
 
+namespace {
+
+/// Goals whose programme may leave the buddies out (they look at key persons only).
+bool keys_only(Goal goal, const Limits& limits) {
+  const bool goal_ok = goal == Goal::max_min_babies || goal == Goal::max_min_all || goal == Goal::min_changes ||
+                       goal == Goal::max_key_minutes;
+  return goal_ok && !limits.min_familiar_minutes && limits.fixed.empty() && limits.buddy_out.empty();
+}
+
+}  // namespace
+
 Outcome Search::run(const Limits& limits, Goal goal, const Assignment* start, const Ranking* ranking) {
+  if (keys_only(goal, limits)) {
+    // The programme without buddies is a relaxation: infeasible means infeasible, and
+    // its answer, once given buddies that keep every cap, is the programme's answer.
+    Outcome o = solve(limits, goal, start, ranking, Buddies::without);
+    if (o.allocation || o.status == solver::Status::infeasible || out_of_time()) return o;
+  }
+  return solve(limits, goal, start, ranking, Buddies::with);
+}
+
+Outcome Search::solve(const Limits& limits, Goal goal, const Assignment* start, const Ranking* ranking,
+                      Buddies buddies) {
   Outcome out;
-  const Formulation f(p_, limits, goal, ranking);
+  const Formulation f(p_, limits, goal, ranking, buddies);
   if (f.empty_choice()) {
     out.status = solver::Status::infeasible;
     return out;
@@ -60,6 +83,10 @@ Outcome Search::run(const Limits& limits, Goal goal, const Assignment* start, co
   if (r.status == solver::Status::unbounded) out.status = solver::Status::stopped;  // cannot happen: all bounded
   if (!r.has_solution()) return out;
   Assignment a = f.decode(r);
+  if (buddies == Buddies::without && !fill_buddies(p_, limits, a, start)) {
+    out.status = solver::Status::stopped;  // no buddies found for it: the caller solves with them
+    return out;
+  }
   if (!keeps_limits(p_, limits, a)) {
     out.status = solver::Status::stopped;  // the solver's tolerance let something through
     return out;

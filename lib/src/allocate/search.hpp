@@ -43,6 +43,7 @@ class Search {
 
  private:
   [[nodiscard]] double remaining_seconds() const;
+  Outcome solve(const Limits& limits, Goal goal, const Assignment* start, const Ranking* ranking, Buddies buddies);
 
   const Problem& p_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
