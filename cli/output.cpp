@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -36,6 +37,15 @@ extern "C" void remove_temp_and_exit(int signal) {
 /// as the signal would have (exit status 128 + the signal's number).
 constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
+}  // namespace
+
+// Outside the anonymous namespace: a member of OutputFile::State, which has linkage.
+struct SavedHandlers {
+  struct sigaction old[std::size(kStopSignals)];
+};
+
+namespace {
+
 /// While it lives, the stop signals wait; their handlers are swapped in and out under it,
 /// so no signal can come between creating the temporary file and knowing its name.
 class SignalsHeld {
@@ -54,9 +64,6 @@ class SignalsHeld {
   sigset_t before_{};
 };
 
-struct SavedHandlers {
-  struct sigaction old[std::size(kStopSignals)];
-};
 
 void install_handlers(SavedHandlers& saved) {
   struct sigaction action {};
@@ -245,6 +252,14 @@ bool write_pieces(std::span<const std::string_view> text, const std::string& pat
 }
 
 }  // namespace
+
+bool write_folder_file(const std::filesystem::path& path, const std::string& text, std::string_view command) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (out) out.close();
+  if (!out) fmt::print(stderr, "attune {}: cannot write {}: {}\n", command, path.string(), std::strerror(errno));
+  return static_cast<bool>(out);
+}
 
 bool write_output(const std::string& text, const std::string& path, bool holds_names) {
   const std::string_view one[] = {text};

@@ -3,6 +3,7 @@
 // temporary file in the same folder, then rename), so a failed or interrupted run never
 // leaves half a file and never destroys the old one.
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -15,6 +16,11 @@ namespace attune::cli {
 bool write_output(const std::string& text, const std::string& path, bool holds_names);
 /// The same for a document in pieces, written one after another.
 bool write_output(const std::vector<std::string>& pieces, const std::string& path, bool holds_names);
+
+/// Writes one of the files of a folder being made (`attune init`, `attune generate`):
+/// `text` to `path`, replacing it. On failure prints "attune COMMAND: cannot write PATH:
+/// why" to stderr and returns false.
+bool write_folder_file(const std::filesystem::path& path, const std::string& text, std::string_view command);
 
 /// A document written piece by piece as its parts are ready (a group's JSON, while the
 /// settings are still being checked): to standard output, a device or pipe, or a

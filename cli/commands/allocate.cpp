@@ -82,17 +82,14 @@ int run_allocate(AllocateCommand& o, const Environment& env) {
   return have ? kOk : kFindings;
 }
 
-const CLI::Validator kDate(
-    [](std::string& v) { return parse_iso_date(v) ? std::string{} : fmt::format("\"{}\" is not a date; write YYYY-MM-DD", v); },
-    "DATE");
 
 }  // namespace
 
 std::function<int()> setup_allocate(CLI::App& app, const Environment& env) {
   auto o = std::make_shared<AllocateCommand>();
   app.add_option("SETTING", o->setting, "a setting folder, setting.toml or setting.yaml")->required();
-  app.add_option("--from", o->input.from, "first day of the period to allocate over (overrides [period])")->check(kDate);
-  app.add_option("--to", o->input.to, "last day of the period (overrides [period])")->check(kDate);
+  app.add_option("--from", o->input.from, "first day of the period to allocate over (overrides [period])")->check(iso_date_validator());
+  app.add_option("--to", o->input.to, "last day of the period (overrides [period])")->check(iso_date_validator());
   app.add_option("--profile", o->input.profile, "rule profile to use instead of the setting's");
   app.add_option("--max-changes", o->max_changes, "at most N children get a new key person")
       ->check(CLI::Validator(
@@ -101,7 +98,7 @@ std::function<int()> setup_allocate(CLI::App& app, const Environment& env) {
       ->delimiter(',');
   app.add_flag("--reallocate", o->reallocate, "a new term: do not try to keep changes few");
   app.add_option("--apply-from", o->apply_from, "the day the new allocation starts in -o (default: the period's first day)")
-      ->check(kDate);
+      ->check(iso_date_validator());
   app.add_option("--format", o->format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("-o,--output", o->output, "write the proposal as allocations.csv to FILE (atomically)");
   app.add_option("--time-limit", o->time_limit, "seconds the solver may take over all stages (default 60)")

@@ -2,17 +2,16 @@
 //                 [--force]
 // Writes N synthetic settings (GROUP/setting-001/ ...) for demos and benchmarks.
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <system_error>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "attune/generate.hpp"
 #include "command.hpp"
+#include "output.hpp"
 
 namespace attune::cli {
 namespace {
@@ -26,17 +25,6 @@ struct GenerateCommand {
   bool force = false;
 };
 
-bool write_file(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  if (out) out.close();
-  if (!out) {
-    fmt::print(stderr, "attune generate: cannot write {}: {}\n", path.string(), std::strerror(errno));
-    return false;
-  }
-  return true;
-}
-
 bool write_setting(const fs::path& folder, const GeneratedSetting& s) {
   std::error_code ec;
   fs::create_directories(folder, ec);
@@ -44,10 +32,12 @@ bool write_setting(const fs::path& folder, const GeneratedSetting& s) {
     fmt::print(stderr, "attune generate: cannot create {}: {}\n", folder.string(), ec.message());
     return false;
   }
-  return write_file(folder / "setting.toml", s.setting_toml) && write_file(folder / "children.csv", s.children_csv) &&
-         write_file(folder / "staff.csv", s.staff_csv) && write_file(folder / "shifts.csv", s.shifts_csv) &&
-         write_file(folder / "attendance.csv", s.attendance_csv) &&
-         write_file(folder / "allocations.csv", s.allocations_csv);
+  const std::pair<const char*, const std::string*> files[] = {
+      {"setting.toml", &s.setting_toml}, {"children.csv", &s.children_csv},     {"staff.csv", &s.staff_csv},
+      {"shifts.csv", &s.shifts_csv},     {"attendance.csv", &s.attendance_csv}, {"allocations.csv", &s.allocations_csv}};
+  for (const auto& [name, text] : files)
+    if (!write_folder_file(folder / name, *text, "generate")) return false;
+  return true;
 }
 
 /// Refuses a GROUP that is a file, or a setting folder that is already there (unless

@@ -8,6 +8,7 @@
 #include "attune/history.hpp"
 #include "attune/rules.hpp"
 #include "command.hpp"
+#include "inputs.hpp"
 #include "output_format.hpp"
 #include "output.hpp"
 #include "templates.hpp"
@@ -86,9 +87,6 @@ const CLI::Validator kRule(
     },
     "RULE");
 
-const CLI::Validator kDate(
-    [](std::string& v) { return parse_iso_date(v) ? std::string{} : fmt::format("\"{}\" is not a date; write YYYY-MM-DD", v); },
-    "DATE");
 
 }  // namespace
 
@@ -97,7 +95,7 @@ std::function<int()> setup_history(CLI::App& app, const Environment& env) {
   app.add_option("DB", o->database, "the history file written by `attune check --history DB`")->required();
   app.add_option("--setting", o->setting, "only this setting: its URN, or the path of its folder");
   app.add_option("--rule", o->rule, "only this rule's findings, e.g. RATIO-ROOM")->transform(kRule);
-  app.add_option("--since", o->since, "only runs on or after this day (UTC), YYYY-MM-DD")->check(kDate);
+  app.add_option("--since", o->since, "only runs on or after this day (UTC), YYYY-MM-DD")->check(iso_date_validator());
   app.add_option("--format", o->format, "text (default), json, csv or html (default from -o's extension)")
       ->check(CLI::IsMember({"text", "json", "csv", "html"}));
   app.add_option("-o,--output", o->output, "write to FILE (atomically) instead of standard output");

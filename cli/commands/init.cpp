@@ -17,6 +17,7 @@
 
 #include "attune/new_setting.hpp"
 #include "command.hpp"
+#include "output.hpp"
 #include "inputs.hpp"
 
 namespace attune::cli {
@@ -66,13 +67,6 @@ std::optional<std::map<std::string, std::string>> read_setting_templates(const E
   return std::nullopt;
 }
 
-bool write_file(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  if (out) out.close();
-  if (!out) fmt::print(stderr, "attune init: cannot write {}: {}\n", path.string(), std::strerror(errno));
-  return static_cast<bool>(out);
-}
 
 int run_init(const InitCommand& o, const Environment& env) {
   NewSettingOptions options;
@@ -116,7 +110,7 @@ int run_init(const InitCommand& o, const Environment& env) {
   }
   std::vector<std::string> names;
   for (const auto& f : *files) {
-    if (!write_file(folder / f.name, f.text)) return kBadInput;
+    if (!write_folder_file(folder / f.name, f.text, "init")) return kBadInput;
     names.push_back(f.name);
   }
   fmt::print("wrote {}: {}\n", o.folder, fmt::join(names, ", "));

@@ -171,9 +171,6 @@ int run_template(const PolicyCommand& o, const Environment& env) {
   return write_output(policy_answers_template(*checklist), o.output, false) ? kOk : kBadInput;
 }
 
-const CLI::Validator kDate(
-    [](std::string& v) { return parse_iso_date(v) ? std::string{} : fmt::format("\"{}\" is not a date; write YYYY-MM-DD", v); },
-    "DATE");
 
 }  // namespace
 
@@ -188,7 +185,7 @@ std::function<int()> setup_policy(CLI::App& app, const Environment& env) {
   add_input_options(*summary, o->input);
   summary->add_option("--checklist", o->checklist, "checklist name or .yaml path (default infant-mental-health)");
   summary->add_option("--answers", o->answers, "the answers file (default: [data] policy in setting.toml)");
-  summary->add_option("--as-of", o->as_of, "the date reviews are judged against (default: today)")->check(kDate);
+  summary->add_option("--as-of", o->as_of, "the date reviews are judged against (default: today)")->check(iso_date_validator());
   summary->add_option("--format", o->format, "text (default), markdown, html or json")
       ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
   summary->add_option("-o,--output", o->output, "write to FILE (atomically) instead of standard output");

@@ -17,9 +17,9 @@ no_temp_files() {
 #    hook holds the run there): the temporary file goes, the old file stays.
 for sig in INT TERM HUP; do
   echo "the old report" > "$work/out.json"
-  ATTUNE_TEST_PAUSE_BEFORE_RENAME=30 "$attune" check "$good" --format json -o "$work/out.json" 2> "$work/err.txt" &
+  ATTUNE_TEST_PAUSE_BEFORE_RENAME=90 "$attune" check "$good" --format json -o "$work/out.json" 2> "$work/err.txt" &
   pid=$!
-  for _ in $(seq 200); do grep -q "test pause before rename" "$work/err.txt" && break; sleep 0.1; done
+  for _ in $(seq 600); do grep -q "test pause before rename" "$work/err.txt" && break; sleep 0.1; done
   grep -q "test pause before rename" "$work/err.txt" || fail "SIG$sig: the run never reached the rename"
   [ -n "$(find "$work" -maxdepth 1 -name '.out.json.*')" ] || fail "SIG$sig: no temporary file while paused"
   kill -s "$sig" "$pid"
@@ -32,9 +32,9 @@ done
 
 # 2. The same with no old file: none is created.
 rm -f "$work/out.json"
-ATTUNE_TEST_PAUSE_BEFORE_RENAME=30 "$attune" check "$good" --format json -o "$work/out.json" 2> "$work/err.txt" &
+ATTUNE_TEST_PAUSE_BEFORE_RENAME=90 "$attune" check "$good" --format json -o "$work/out.json" 2> "$work/err.txt" &
 pid=$!
-for _ in $(seq 200); do grep -q "test pause before rename" "$work/err.txt" && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q "test pause before rename" "$work/err.txt" && break; sleep 0.1; done
 kill -INT "$pid"
 wait "$pid" || true
 [ ! -e "$work/out.json" ] || fail "an interrupted run created the output file"

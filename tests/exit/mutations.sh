@@ -5,7 +5,7 @@
 # and every input error must name its file and line. Deterministic (a fixed seed).
 #   mutations.sh ATTUNE EXAMPLES_DIR WORKDIR
 # More, or other, mutations by hand: MUTATION_SEED=7 MUTATION_ROUNDS=500 mutations.sh ...
-# (ROUNDS mutations of each file; the test suite runs 24 with seed 2026).
+# (ROUNDS mutations of each file; the test suite runs 24 with seed 2026, 12 under the sanitizers).
 set -euo pipefail
 attune=$1 examples=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
