@@ -3,6 +3,7 @@
 # register and rota rows, next to `attune validate` (loading only). Figures, not a test.
 #
 #   bench/allocate.sh [ATTUNE]        default: build/cli/attune
+#   ROOMS=5 EXTRA_STAFF=0 SETTINGS=3 RUNS=1 WORK=/tmp/ab5 bench/allocate.sh   # about 92 children, 25 staff
 #
 # Environment: WORK (default /tmp/attune-bench-allocate) holds the generated group, kept
 # between runs (deterministic: seed 1); SETTINGS (default 8) settings generated; RUNS
@@ -41,6 +42,13 @@ if [ ! -d "$work/group" ]; then
   done
 fi
 
+# User CPU seconds of one run of "$@" (bash's own `time`; on a loaded machine the wall
+# time says more about the others than about attune).
+cpu() {
+  local TIMEFORMAT=%U
+  { time "$@" > /dev/null 2>&1 || true; } 2>&1
+}
+
 # Fastest of RUNS runs of "$@", in seconds.
 fastest() {
   local best=""
@@ -54,15 +62,16 @@ fastest() {
   echo "$best"
 }
 
-printf '%-12s %8s %6s %11s %9s %11s %11s %7s  %s\n' setting children staff attendance shifts validate_s allocate_s solves status
+printf '%-12s %8s %6s %11s %9s %11s %11s %9s %7s  %s\n' setting children staff attendance shifts validate_s allocate_s alloc_cpu solves status
 for s in "$work"/group/setting-*; do
   children=$(($(wc -l < "$s/children.csv") - 1))
   staff=$(($(wc -l < "$s/staff.csv") - 1))
   attendance=$(($(wc -l < "$s/attendance.csv") - 1))
   shifts=$(($(wc -l < "$s/shifts.csv") - 1))
   v=$(fastest "$attune" validate "$s")
+  c=$(cpu "$attune" allocate "$s" --format json)
   a=$(fastest "$attune" allocate "$s" --format json)
   solves=$(sed -n 's/^    "solves": \([0-9]*\),/\1/p' "$work/out")
   status=$(sed -n 's/^  "status": "\(.*\)",/\1/p' "$work/out")
-  printf '%-12s %8s %6s %11s %9s %11.3f %11.3f %7s  %s\n' "$(basename "$s")" "$children" "$staff" "$attendance" "$shifts" "$v" "$a" "$solves" "$status"
+  printf '%-12s %8s %6s %11s %9s %11.3f %11.3f %9s %7s  %s\n' "$(basename "$s")" "$children" "$staff" "$attendance" "$shifts" "$v" "$a" "$c" "$solves" "$status"
 done
