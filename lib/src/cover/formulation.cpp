@@ -195,14 +195,20 @@ class Builder {
 Formulation formulate(const std::vector<DayPlan>& days, const Setting& setting, const plan::Requirements& req) {
   Formulation f;
   f.changed.assign(setting.staff.size(), std::nullopt);
+  // The only variables shared between days come first, so each day's are one range.
+  for (const DayPlan& day : days)
+    for (const Person& p : day.people)
+      if (!f.changed[p.staff]) f.changed[p.staff] = f.model.add_binary();
   Builder b(f, setting);
   for (std::size_t d = 0; d < days.size(); ++d) {
     const DayPlan& day = days[d];
+    const auto first = static_cast<std::uint32_t>(f.model.variable_count());
     std::vector<PersonVars> vars(day.people.size());
     for (std::size_t k = 0; k < day.people.size(); ++k) b.person(day, day.people[k], vars[k]);
     b.requirements(day, d, vars, req.profile().on(day.date), req);
     b.familiar(day, vars);
     f.vars.push_back(std::move(vars));
+    f.day_variables.push_back({first, static_cast<std::uint32_t>(f.model.variable_count())});
   }
   for (const auto& c : f.changed)
     if (c) f.people.terms.push_back({*c, 1});

@@ -44,6 +44,8 @@ struct Formulation {
   std::vector<std::optional<solver::Variable>> changed;  ///< by staff index
   std::vector<plan::Requirement> requirements;
   std::vector<std::size_t> requirement_day;  ///< the day plan of each requirement
+  /// By day plan: its variables, [first, last) (all but `changed`, which come first).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> day_variables;
   Objective breach, people, extra, familiar, changes;
   /// Bounds that hold everyone to the rota as planned: (variable, value).
   std::vector<std::pair<solver::Variable, double>> as_rostered;

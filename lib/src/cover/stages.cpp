@@ -2,6 +2,7 @@
 
 #include "stages.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
@@ -25,7 +26,8 @@ class Stager {
       for (const char* name : kStages) out_.stages.push_back({name, "optimal"});
       return std::move(out_);
     }
-    const bool going = stage(0, f_.breach, solver::Sense::minimise) && stage(1, f_.people, solver::Sense::minimise) &&
+    const bool first = f_.vars.size() > 1 ? day_by_day() : stage(0, f_.breach, solver::Sense::minimise);
+    const bool going = first && stage(1, f_.people, solver::Sense::minimise) &&
                        stage(2, f_.extra, solver::Sense::minimise) && stage(3, f_.familiar, solver::Sense::maximise) &&
                        stage(4, f_.changes, solver::Sense::minimise);
     (void)going;
@@ -73,6 +75,67 @@ class Stager {
     return true;
   }
 
+  /// Stage 1 of several days, one day at a time. Exact: the days share no row but the
+  /// `changed` rows of stage 2 (a person counts once over the request), and `changed`
+  /// is free in stage 1, so the least breach of the request is the sum of each day's
+  /// least, found with the other days held as rostered; holding each day at its least
+  /// is the same as holding the sum (no day can go below its least). The days' answers
+  /// joined, with everyone marked changed, are a solution to start stage 2 from.
+  bool day_by_day() {
+    std::vector<double> joined = out_.values;
+    long total = 0;
+    bool proved = true;
+    std::string status = "optimal";
+    std::vector<std::pair<Objective, long>> holds;
+    for (std::size_t d = 0; d < f_.day_variables.size(); ++d) {
+      Objective day;
+      for (std::size_t i = 0; i < f_.requirements.size(); ++i)
+        if (f_.requirement_day[i] == d) day.terms.push_back(f_.breach.terms[i]);
+      long best = std::lround(evaluate(day, out_.values));
+      const auto [from, to] = f_.day_variables[d];
+      if (best > 0) {
+        solver::Model alone = f_.model;
+        for (const auto& [v, value] : f_.as_rostered)  // the other days as rostered
+          if (v.index < from || v.index >= to) alone.set_bounds(v, value, value);
+        alone.clear_objective();
+        for (const solver::Term& t : day.terms) alone.set_objective(t.variable, alone.objective(t.variable) + t.coefficient);
+        alone.set_sense(solver::Sense::minimise);
+        solver::SolveOptions options;
+        options.absolute_gap = 0.5;
+        options.time_limit_seconds = remaining();
+        options.start = out_.values;
+        options.presolve = false;  // as in stage()
+        const solver::Result r = solver::solve(alone, options);
+        ++out_.solves;
+        std::vector<double> values = out_.values;
+        if (r.has_solution() && alone.violation(r.values) <= 1e-6) values = r.values;
+        best = std::lround(evaluate(day, values));
+        const bool day_proved = r.status == solver::Status::optimal ||
+                                (r.status == solver::Status::feasible && std::isfinite(r.bound) &&
+                                 std::abs(r.bound - static_cast<double>(best)) < 1.0 - 1e-6);
+        if (!day_proved && proved) status = solver::status_id(r.status);
+        proved = proved && day_proved;
+        std::copy(values.begin() + from, values.begin() + to, joined.begin() + from);
+      }
+      holds.push_back({std::move(day), best});
+      total += best;
+    }
+    for (const auto& [day, best] : holds) {  // held once every day is solved
+      if (best == 0) {
+        for (const solver::Term& t : day.terms) f_.model.set_bounds(t.variable, 0, 0);
+      } else {
+        f_.model.add_less_equal(day.terms, static_cast<double>(best) + 0.5);
+      }
+    }
+    for (const auto& c : f_.changed)
+      if (c) joined[c->index] = 1;
+    out_.values = std::move(joined);
+    out_.breach = total;
+    out_.stages.push_back({kStages[0], status});
+    out_.proved = out_.proved && proved;
+    return true;
+  }
+
   /// The most an objective can be: every term at its upper bound (all terms here are
   /// non-negative coefficients on variables from 0).
   double ceiling(const Objective& o) const {
@@ -99,10 +162,12 @@ class Stager {
       options.absolute_gap = 0.5;
       options.time_limit_seconds = remaining();
       options.start = out_.values;
-      // CBC's own preprocessing stays on: with it off, a start given and heuristics off,
-      // CBC 2.10 has proved a wrong optimum (a breach stage at 420 minutes where 360 were
-      // possible; cover_property_test's case found it), its cuts cutting off the best.
-      options.heuristics = false;
+      // Without CBC's preprocessing (the start is always a solution: finding one is not
+      // the work; and CBC 2.10 has crashed in its preprocessing's postProcess when the
+      // time limit stopped it) but with its heuristics: with both off, CBC 2.10 has proved
+      // a wrong optimum (a breach stage at 420 minutes where 360 were possible:
+      // cover_property_test found it).
+      options.presolve = false;
       const solver::Result r = solver::solve(f_.model, options);
       ++out_.solves;
       if (r.has_solution() && f_.model.violation(r.values) <= 1e-6) out_.values = r.values;
