@@ -40,7 +40,7 @@ std::string trim(std::string s) {
   return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
 }
 
-std::vector<std::string> split(const std::string& s, const std::string& sep) {
+std::vector<std::string> split_cells(const std::string& s, const std::string& sep) {
   std::vector<std::string> out;
   std::size_t at = 0;
   while (true) {
@@ -64,7 +64,7 @@ std::vector<Row> table_after(const std::string& doc, const std::string& after) {
     if (line.starts_with("|")) {
       in_table = true;
       if (++header_lines <= 2) continue;  // the header and the --- line
-      Row cells = split(line.substr(1, line.size() - 2), "|");
+      Row cells = split_cells(line.substr(1, line.size() - 2), "|");
       rows.push_back(std::move(cells));
     } else if (in_table) {
       break;
@@ -106,14 +106,14 @@ std::set<std::int64_t> bold_numbers(const std::string& cell) {
   return out;
 }
 
-std::string read_text(const fs::path& path) {
+std::string read_doc(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
 
-const fs::path kRoot = fs::path(ATTUNE_TEMPLATES_DIR).parent_path();
+const fs::path kDocsRoot = fs::path(ATTUNE_TEMPLATES_DIR).parent_path();
 
 std::vector<RuleProfile> shipped_profiles() {
   std::vector<RuleProfile> out;
@@ -154,7 +154,7 @@ const Row* row_of(const std::vector<Row>& rows, const std::string& first_cell) {
 }  // namespace
 
 TEST_CASE("docs/frameworks.md lists every shipped profile with its jurisdiction, kind and versions") {
-  const std::string doc = read_text(kRoot / "docs" / "frameworks.md");
+  const std::string doc = read_doc(kDocsRoot / "docs" / "frameworks.md");
   const auto rows = table_after(doc, "| profile | jurisdiction | kind | versions |");
   const auto profiles = shipped_profiles();
   for (const RuleProfile& p : profiles) {
@@ -174,7 +174,7 @@ TEST_CASE("docs/frameworks.md lists every shipped profile with its jurisdiction,
 }
 
 TEST_CASE("docs/frameworks.md gives each band's ratios as the profiles do") {
-  const std::string doc = read_text(kRoot / "docs" / "frameworks.md");
+  const std::string doc = read_doc(kDocsRoot / "docs" / "frameworks.md");
   const auto rows = table_after(doc, "## Ratios: children per adult, by band");
   std::size_t with_ratios = 0;
   for (const RuleProfile& p : shipped_profiles()) {
@@ -191,7 +191,7 @@ TEST_CASE("docs/frameworks.md gives each band's ratios as the profiles do") {
     ++with_ratios;
     REQUIRE_MESSAGE(row != nullptr, "no row in the ratios table");
     REQUIRE(row->size() == 4);
-    const auto parts = split((*row)[1], "; ");
+    const auto parts = split_cells((*row)[1], "; ");
     REQUIRE_MESSAGE(parts.size() == p.bands.size(), "one '; '-separated part per band: " << (*row)[1]);
     std::set<int> windows;
     for (const RuleProfile* v : versions_of(p)) {
@@ -218,7 +218,7 @@ TEST_CASE("docs/frameworks.md gives each band's ratios as the profiles do") {
 }
 
 TEST_CASE("docs/frameworks.md gives each rule's own numbers as the profiles do") {
-  const std::string doc = read_text(kRoot / "docs" / "frameworks.md");
+  const std::string doc = read_doc(kDocsRoot / "docs" / "frameworks.md");
   const auto rows = table_after(doc, "## Other numbers");
   const auto profiles = shipped_profiles();
   // Every row names a shipped profile and registered rules (or "(who counts)").
@@ -227,7 +227,7 @@ TEST_CASE("docs/frameworks.md gives each rule's own numbers as the profiles do")
     REQUIRE(row.size() == 4);
     CHECK(std::any_of(profiles.begin(), profiles.end(), [&](const RuleProfile& p) { return p.id == row[0]; }));
     if (row[1] == "(who counts)") continue;
-    for (const std::string& id : split(row[1], ", ")) CHECK_MESSAGE(find_rule(id) != nullptr, id);
+    for (const std::string& id : split_cells(row[1], ", ")) CHECK_MESSAGE(find_rule(id) != nullptr, id);
   }
   std::size_t compared = 0;
   for (const RuleProfile& p : profiles) {
@@ -254,7 +254,7 @@ TEST_CASE("docs/frameworks.md gives each rule's own numbers as the profiles do")
       bool found = false;
       for (const Row& row : rows) {
         if (row[0] != p.id) continue;
-        const auto ids = split(row[1], ", ");
+        const auto ids = split_cells(row[1], ", ");
         if (std::find(ids.begin(), ids.end(), rule.id) == ids.end()) continue;
         found = true;
         // A row may name several rules (CM-UNDER-12, CM-YOUNG, ...): each of their
@@ -272,7 +272,7 @@ TEST_CASE("docs/frameworks.md gives each rule's own numbers as the profiles do")
     if (row[1] == "(who counts)") continue;
     const auto* p = &*std::find_if(profiles.begin(), profiles.end(), [&](const RuleProfile& q) { return q.id == row[0]; });
     std::set<std::int64_t> known;
-    for (const std::string& id : split(row[1], ", ")) {
+    for (const std::string& id : split_cells(row[1], ", ")) {
       const RuleInfo* rule = find_rule(id);
       if (rule == nullptr) continue;
       for (const RuleProfile* v : versions_of(*p)) {
@@ -291,7 +291,7 @@ TEST_CASE("docs/frameworks.md gives each rule's own numbers as the profiles do")
 }
 
 TEST_CASE("docs/rules.md names the profiles that check each statutory rule, with their dates") {
-  const std::string doc = read_text(kRoot / "docs" / "rules.md");
+  const std::string doc = read_doc(kDocsRoot / "docs" / "rules.md");
   const auto rows = table_after(doc, "| rule | profiles that check it |");
   const auto profiles = shipped_profiles();
   std::size_t statutory = 0;
