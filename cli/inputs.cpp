@@ -64,8 +64,6 @@ void add_input_options(CLI::App& app, InputOptions& options) {
                  "rule profile to use instead of the setting's (a name or a .toml path)");
 }
 
-namespace {
-
 std::string shell_word(const std::string& word) {
   const bool plain = !word.empty() && word.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                                              "0123456789-_./:=+,@") == std::string::npos;
@@ -74,8 +72,6 @@ std::string shell_word(const std::string& word) {
   for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
 }
-
-}  // namespace
 
 std::string validate_command(const std::string& path, const InputOptions& input) {
   std::string out = "attune validate " + shell_word(path);
@@ -137,7 +133,7 @@ LoadedOne load_one(const fs::path& path, const InputOptions& options, const Envi
   if (result.diagnostics.total() > 0)
     out.problems = format_diagnostics(
         result.diagnostics, env.stderr_is_terminal && !env.no_color,
-        in_group ? fmt::format("{} was not checked; the other settings were",
+        in_group ? fmt::format("{} was not checked",
                                (fs::is_directory(path, ec) ? path : path.parent_path()).lexically_normal().string())
                  : std::string("nothing was checked"));
   if (!result.setting) {
@@ -156,7 +152,7 @@ LoadedOne load_one(const fs::path& path, const InputOptions& options, const Envi
   if (fit.total() > 0) {
     out.problems += format_diagnostics(
         fit, env.stderr_is_terminal && !env.no_color,
-        in_group ? fmt::format("{} was not checked; the other settings were",
+        in_group ? fmt::format("{} was not checked",
                                (fs::is_directory(path, ec) ? path : path.parent_path()).lexically_normal().string())
                  : std::string("nothing was checked"));
     if (fit.has_errors()) {
@@ -185,6 +181,19 @@ LoadedInputs load_inputs(const InputOptions& options, const Environment& env) {
     out.settings.push_back(std::move(*one.loaded));
   }
   return out;
+}
+
+std::string group_inputs_note(std::string_view command, std::size_t settings, std::size_t not_checked,
+                              std::string_view written) {
+  if (not_checked == 0) return {};
+  if (not_checked == settings)
+    return fmt::format("attune {}: none of the {} settings could be checked; nothing was written\n", command,
+                       settings);
+  const std::size_t others = settings - not_checked;
+  return fmt::format("attune {}: {} of {} settings {} not checked ({} input errors are above); {} the other {}\n",
+                     command, not_checked, settings, not_checked == 1 ? "was" : "were",
+                     not_checked == 1 ? "its" : "their", written,
+                     others == 1 ? std::string("one") : std::to_string(others));
 }
 
 std::string ok_line(const LoadedSetting& loaded) {

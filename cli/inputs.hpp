@@ -49,6 +49,10 @@ struct LoadedInputs {
 /// Loads every setting below the paths and its profile. Problems go to stderr.
 LoadedInputs load_inputs(const InputOptions& options, const Environment& env);
 
+/// A word as a shell reads it back: as it is when plain, else in single quotes
+/// ("my nursery" -> 'my nursery'), for commands attune suggests.
+std::string shell_word(const std::string& word);
+
 /// `attune validate PATH` with the options of `input` that change what is loaded
 /// (--from, --to, --profile), words quoted for a shell where needed: the advice to a
 /// user whose setting was not checked, which must fail as the run did.
@@ -77,9 +81,17 @@ struct LoadedOne {
   std::vector<Diagnostic> errors;
   std::string name, urn;
 };
-/// `in_group`: the setting is one of several, so its problems say the others were checked.
+/// `in_group`: the setting is one of several, so its problems name it as not checked
+/// (group_inputs_note says what became of the others).
 LoadedOne load_one(const std::filesystem::path& path, const InputOptions& options, const Environment& env,
                    bool in_group = false);
+
+/// The last line on standard error of a group run some of whose settings could not be
+/// loaded: "2 of 30 settings were not checked (their input errors are above); the report
+/// covers the other 28" ("1 of 3 ... was not checked (its input errors ...); ... the other 2"), or "none of the 30 settings could be checked; nothing was
+/// written". Empty when every setting was checked.
+std::string group_inputs_note(std::string_view command, std::size_t settings, std::size_t not_checked,
+                              std::string_view written = "the report covers");
 
 /// "little-acorns/setting.toml: ok: 1 room, 5 children, 3 staff, 5 days (2026-11-02 to
 /// 2026-11-06), profile eyfs-2024-group": what `validate` says of a setting that loads.

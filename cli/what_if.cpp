@@ -1,7 +1,6 @@
 #include "what_if.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -21,17 +20,6 @@ bool statutory_error(const Finding& f) {
 
 auto key(const Finding& f) {
   return std::tie(f.rule, f.date, f.time, f.room, f.child, f.staff, f.message);
-}
-
-/// A word or path for a shell: quoted when it holds anything but plain characters.
-std::string shell_word(const std::string& w) {
-  const bool plain = !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("-_./,:").find(c) != std::string_view::npos;
-  });
-  if (plain) return w;
-  std::string out = "'";
-  for (char c : w) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
 }
 
 }  // namespace

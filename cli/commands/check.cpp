@@ -250,6 +250,11 @@ int run_check(const CheckCommand& o, const Environment& env) {
     broken = broken || !out.entry.checked;
     template_error = template_error || out.template_error;
   }
+  if (paths.group && !template_error)
+    fmt::print(stderr, "{}",
+               group_inputs_note("check", outcomes.size(),
+                                 static_cast<std::size_t>(std::count_if(outcomes.begin(), outcomes.end(),
+                                                                        [](const Outcome& x) { return !x.entry.checked; }))));
   if (template_error) return kBadInput;
   if (sink) {  // before the report: a run whose history could not be stored writes nothing
     std::vector<history::SettingRecord> records;

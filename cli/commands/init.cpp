@@ -124,7 +124,7 @@ int run_init(const InitCommand& o, const Environment& env) {
   fmt::print("{}\n", ok_line(*one.loaded));
   fmt::print("Next: replace each file's example row with your own (docs/formats.md), or map your system's "
              "exports (docs/import.md); then `attune check {}`.\n",
-             o.folder);
+             shell_word(o.folder));
   return kOk;
 }
 

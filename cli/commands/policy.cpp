@@ -83,9 +83,11 @@ std::optional<std::optional<PolicyAnswers>> answers_of(const PolicyCommand& o, c
   return std::optional<PolicyAnswers>(std::move(*answers));
 }
 
-/// `policy summary GROUP/`: every setting summarised with its own answers, ranked.
+/// `policy summary GROUP/`: every setting summarised with its own answers, ranked; the
+/// settings whose input could not be loaded are named after the ranking.
 int run_group_summary(const PolicyCommand& o, const std::string& format, const Checklist& checklist,
-                      const LoadedInputs& inputs, const Environment& env) {
+                      const SettingPaths& paths, const Environment& env) {
+  // What a group cannot do is refused before any setting is loaded.
   if (!o.answers.empty()) {
     fmt::print(stderr, "--answers: a group's settings each name their own answers ([data] policy); "
                        "give --answers with one setting\nRun with --help for more information.\n");
@@ -98,11 +100,20 @@ int run_group_summary(const PolicyCommand& o, const std::string& format, const C
   }
   const Date as_of = o.as_of.empty() ? today() : *parse_iso_date(o.as_of);
   std::vector<PolicyGroupRow> rows;
-  bool broken = false;
-  for (const LoadedSetting& loaded : inputs.settings) {
+  std::vector<std::string> not_checked;
+  bool broken = paths.failed;
+  for (const auto& path : paths.settings) {
+    LoadedOne one = load_one(path, o.input, env, true);
+    fmt::print(stderr, "{}", one.problems);
+    const std::string where = setting_file(path).lexically_normal().string();
+    if (!one.loaded) {
+      not_checked.push_back(where);
+      continue;
+    }
+    const LoadedSetting& loaded = *one.loaded;
     const auto answers = answers_of(o, loaded, checklist, env);
-    if (!answers) {
-      broken = true;
+    if (!answers) {  // its answers file is broken: the errors are above
+      not_checked.push_back(where);
       continue;
     }
     const CheckResult result = check_setting(loaded.setting, loaded.profile);
@@ -111,13 +122,17 @@ int run_group_summary(const PolicyCommand& o, const std::string& format, const C
         summarise_policy(checklist, *answers ? &**answers : nullptr, &report, as_of, o.redact);
     rows.push_back(policy_group_row(summary, loaded.setting));
   }
+  fmt::print(stderr, "{}", group_inputs_note("policy summary", paths.settings.size(), not_checked.size(),
+                                             "the overview ranks"));
+  if (rows.empty()) return kBadInput;
+  broken = broken || !not_checked.empty();
   rank_policy_group(rows);
-  const std::string text = format == "json"       ? policy_group_json(rows, checklist, as_of)
-                           : format == "markdown" ? policy_group_markdown(rows, checklist, as_of)
-                                                  : policy_group_text(rows, checklist, as_of);
+  const std::string text = format == "json"       ? policy_group_json(rows, checklist, as_of, not_checked)
+                           : format == "markdown" ? policy_group_markdown(rows, checklist, as_of, not_checked)
+                                                  : policy_group_text(rows, checklist, as_of, not_checked);
   // Setting names, no child's or staff member's: written as a redacted report is.
   if (!write_output(text, o.output, false)) return kBadInput;
-  return broken || inputs.failed ? kBadInput : kOk;
+  return broken ? kBadInput : kOk;
 }
 
 int run_summary(const PolicyCommand& o, const Environment& env) {
@@ -131,11 +146,10 @@ int run_summary(const PolicyCommand& o, const Environment& env) {
   }
   auto checklist = load_named_checklist(o.checklist, env);
   if (!checklist) return kBadInput;
+  const SettingPaths paths = expand_setting_paths(o.input);
+  if (paths.settings.empty()) return kBadInput;
+  if (paths.group) return run_group_summary(o, format, *checklist, paths, env);
   LoadedInputs inputs = load_inputs(o.input, env);
-  if (inputs.group) {
-    if (inputs.settings.empty()) return kBadInput;
-    return run_group_summary(o, format, *checklist, inputs, env);
-  }
   if (inputs.failed || inputs.settings.empty()) return kBadInput;
   const LoadedSetting& loaded = inputs.settings.front();
   const CheckResult result = check_setting(loaded.setting, loaded.profile);

@@ -140,6 +140,10 @@ int run_group_report(const ReportCommand& o, const SettingPaths& paths, const st
     fmt::print(stderr, "{}", problems[i]);
     broken = broken || !rows[i].checked;
   }
+  fmt::print(stderr, "{}",
+             group_inputs_note("report", rows.size(),
+                               static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(),
+                                                                      [](const auto& r) { return !r.checked; }))));
   if (std::any_of(unwritten.begin(), unwritten.end(), [](char u) { return u != 0; })) return kBadInput;
   if (std::none_of(rows.begin(), rows.end(), [](const auto& r) { return r.checked; })) return kBadInput;
   DocumentOptions options;

@@ -158,6 +158,16 @@ OUT
   grep -q '^name = "Forest school"$' owls/setting.toml && grep -q '^name = "Little \\"Owls\\""$' owls/setting.toml ||
     fail "room or setting names: $(grep '^name' owls/setting.toml)"
   "$attune" check owls > /dev/null 2>&1 || fail "the owls do not check"
+  # A folder name with a space: the suggested command quotes it, and works pasted.
+  "$attune" init "my nursery" > out 2>&1 || fail "init with a space: $(cat out)"
+  tail -1 out | grep -qF "then \`attune check 'my nursery'\`." || fail "Next line unquoted: $(tail -1 out)"
+  # A childminder: the childminder profile, one implicit room, and it checks at once.
+  "$attune" init minder --kind childminder > out 2>&1 || fail "init --kind childminder: $(cat out)"
+  grep -q 'minder/setting.toml: ok: 1 room, 1 child, 1 staff, 5 days (2026-12-07 to 2026-12-11), profile eyfs-2024-childminder' out ||
+    fail "childminder: $(cat out)"
+  grep -q '^kind = "childminder"' minder/setting.toml || fail "no kind = childminder: $(head -20 minder/setting.toml)"
+  rc=0; "$attune" check minder > out 2> err || rc=$?
+  [ "$rc" = 0 ] && [ ! -s err ] || fail "check of the new childminder: exit $rc, $(cat err)"
   # Mistakes are usage errors and write nothing.
   rc=0; "$attune" init bad --rooms 'Baby Room' > out 2> err || rc=$?
   [ "$rc" = 2 ] && [ ! -e bad ] && grep -q 'room id "Baby Room" is not a plain word' err || fail "a room name as id: $rc $(cat err)"
@@ -184,6 +194,35 @@ policy_summary_ranks_a_group() {
   grep -q '"schema": "attune.policy-group/1"' g.json || fail "no group schema"
   rc=0; "$attune" policy summary group --answers x.yaml > out 2> err || rc=$?
   [ "$rc" = 2 ] && grep -q -- '--answers: a group' err || fail "--answers with a group: $rc $(cat err)"
+  # A setting that cannot be read is named, not left out; the others are still ranked.
+  cp -r group/generated/setting-002 group/unreadable
+  printf 'not,a,staff,row\n' >> group/unreadable/staff.csv
+  rc=0; "$attune" policy summary group --as-of 2026-11-23 > out 2> err || rc=$?
+  [ "$rc" = 2 ] || fail "a group with an unreadable setting: exit $rc"
+  grep -q '^1 error in the input; group/unreadable was not checked$' err || fail "stderr: $(cat err)"
+  [ "$(tail -1 err)" = "attune policy summary: 1 of 4 settings was not checked (its input errors are above); the overview ranks the other 3" ] ||
+    fail "last line of stderr: $(tail -1 err)"
+  sed -n 1p out | grep -q ': 4 settings, as of 2026-11-23$' || fail "title: $(sed -n 1p out)"
+  grep -A1 '^Not checked: 1 setting whose input has errors' out | grep -q '^  group/unreadable/setting.toml$' ||
+    fail "the unreadable setting is not named: $(cat out)"
+  "$attune" policy summary group --as-of 2026-11-23 --format json > g.json 2> /dev/null || true
+  grep -A3 '"not_checked"' g.json | grep -q '"path": "group/unreadable/setting.toml"' || fail "JSON not_checked: $(cat g.json)"
+  # --format html is refused for a group before anything is loaded: no setting's errors.
+  rc=0; "$attune" policy summary group --format html > out 2> err || rc=$?
+  [ "$rc" = 2 ] && ! grep -q 'error in the input' err || fail "html refused only after loading: $rc $(cat err)"
+}
+
+# A group checked with --from after every setting's [period]: each setting says it was not
+# checked, never that "the other settings were"; the last line says none was.
+from_past_every_period_says_none_checked() {
+  "$attune" generate group --settings 3 --weeks 1 --seed 2 > /dev/null
+  rc=0; "$attune" check group --from 2030-01-07 > out 2> err || rc=$?
+  [ "$rc" = 2 ] || fail "exit $rc"
+  [ ! -s out ] || fail "something was written: $(head -3 out)"
+  ! grep -q 'the other settings were' err || fail "claims the others were checked: $(cat err)"
+  [ "$(grep -c 'was not checked$' err)" = 3 ] || fail "not every setting named: $(cat err)"
+  [ "$(tail -1 err)" = "attune check: none of the 3 settings could be checked; nothing was written" ] ||
+    fail "last line: $(tail -1 err)"
 }
 
 "$test"

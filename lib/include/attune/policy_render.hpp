@@ -45,8 +45,13 @@ PolicyGroupRow policy_group_row(const PolicySummary& summary, const Setting& set
 void rank_policy_group(std::vector<PolicyGroupRow>& rows);
 
 /// The ranked overview: text, Markdown, or JSON (`attune.policy-group/1`, docs/policy.md).
-std::string policy_group_text(const std::vector<PolicyGroupRow>& rows, const Checklist& checklist, Date as_of);
-std::string policy_group_markdown(const std::vector<PolicyGroupRow>& rows, const Checklist& checklist, Date as_of);
-std::string policy_group_json(const std::vector<PolicyGroupRow>& rows, const Checklist& checklist, Date as_of);
+/// `not_checked`: the paths of the group's settings whose input could not be loaded,
+/// named after the ranking (JSON: "not_checked"), never silently left out.
+std::string policy_group_text(const std::vector<PolicyGroupRow>& rows, const Checklist& checklist, Date as_of,
+                              const std::vector<std::string>& not_checked = {});
+std::string policy_group_markdown(const std::vector<PolicyGroupRow>& rows, const Checklist& checklist, Date as_of,
+                                  const std::vector<std::string>& not_checked = {});
+std::string policy_group_json(const std::vector<PolicyGroupRow>& rows, const Checklist& checklist, Date as_of,
+                              const std::vector<std::string>& not_checked = {});
 
 }  // namespace attune

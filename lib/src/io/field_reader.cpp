@@ -38,10 +38,17 @@ bool ColumnMap::resolve(const RecordTable& table, const TableSchema& schema, con
   if (!missing.empty() && !empty_list) {
     Diagnostic d;
     d.where = table.header_region();
-    d.message = fmt::format("missing column{} {}; the file has: {}", missing.size() == 1 ? "" : "s",
-                            util::join(missing), util::join(table.columns()));
-    d.hint = "add the column to the header row, or map your column's name with "
-             "[import.<file>] columns = { ... } in setting.toml";
+    if (table.list_name().empty()) {
+      d.message = fmt::format("missing column{} {}; the file has: {}", missing.size() == 1 ? "" : "s",
+                              util::join(missing), util::join(table.columns()));
+      d.hint = "add the column to the header row, or map your column's name with "
+               "[import.<file>] columns = { ... } in setting.toml";
+    } else {  // setting.yaml: no header row, no [import]; the keys of the list's entries
+      d.message = fmt::format("missing key{} {} in the entries of {}; they have: {}", missing.size() == 1 ? "" : "s",
+                              util::join(missing), table.list_name(), util::join(table.columns()));
+      d.hint = fmt::format("give every entry of {} {}: {}", table.list_name(),
+                           missing.size() == 1 ? "this key" : "these keys", util::join(missing));
+    }
     d.source_line = table.line_text(d.where.line);
     diagnostics.add(std::move(d));
     return false;

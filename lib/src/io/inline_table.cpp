@@ -12,6 +12,7 @@ constexpr std::size_t kMaxColumns = 100;
 RecordTable table_from_list(const ConfigNode& list, const std::string& file, std::string source,
                             Diagnostics& diagnostics) {
   RecordTable table(file, std::move(source));
+  table.set_list_name(list.key);
   const SourceLines lines(table.source());
   // The columns: every key of any row. A table has a dozen columns; rows with thousands
   // of different keys would make a table of rows x keys cells, so they are cut off.

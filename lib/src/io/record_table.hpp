@@ -30,6 +30,9 @@ class RecordTable {
   [[nodiscard]] std::uint32_t row_line(std::size_t row) const { return row_line_[row]; }
   /// Rows the reader could not read (reported already): their ids are unknown.
   [[nodiscard]] std::size_t rejected_rows() const { return rejected_rows_; }
+  /// A list of maps in setting.yaml ("children"), not a CSV file: empty for a CSV file.
+  [[nodiscard]] const std::string& list_name() const { return list_name_; }
+  void set_list_name(std::string name) { list_name_ = std::move(name); }
   void note_rejected_row() { ++rejected_rows_; }
 
   [[nodiscard]] SourceRegion cell_region(std::size_t row, std::size_t col) const;
@@ -83,6 +86,7 @@ class RecordTable {
   std::uint32_t header_line_ = 1;
   char delimiter_ = ',';
   std::size_t rejected_rows_ = 0;
+  std::string list_name_;
   /// A cell: [begin, end) of the source, or of the arena when begin has kInArena set
   /// (files are under 1 GB, so offsets never reach that bit).
   struct Cell {

@@ -53,8 +53,10 @@ void rank_policy_group(std::vector<PolicyGroupRow>& rows) {
   });
 }
 
-std::string policy_group_text(const std::vector<PolicyGroupRow>& rows, const Checklist& c, Date as_of) {
-  std::string out = fmt::format("{}: {} settings, as of {}\n", c.title, rows.size(), format_iso_date(as_of));
+std::string policy_group_text(const std::vector<PolicyGroupRow>& rows, const Checklist& c, Date as_of,
+                              const std::vector<std::string>& not_checked) {
+  std::string out = fmt::format("{}: {} settings, as of {}\n", c.title, rows.size() + not_checked.size(),
+                                format_iso_date(as_of));
   out += "Ranked by answers the rosters contradict, then gaps (partly, not met, unanswered), then overdue reviews.\n\n";
   std::size_t w = 7;
   for (const auto& r : rows) w = std::max(w, text_width(label(r)));
@@ -68,14 +70,20 @@ std::string policy_group_text(const std::vector<PolicyGroupRow>& rows, const Che
                        score_of(r.counts.score()), score_of(r.counts.score_with_rosters()), r.path,
                        r.answered ? "" : " (no answers file)");
   }
+  if (!not_checked.empty()) {
+    out += fmt::format("\nNot checked: {} {} whose input has errors (`attune validate PATH` lists them):\n",
+                       not_checked.size(), not_checked.size() == 1 ? "setting" : "settings");
+    for (const auto& path : not_checked) out += fmt::format("  {}\n", path);
+  }
   out += "\nRun `attune policy summary SETTING` for a setting's contradictions, gaps and next steps.\n";
   return out;
 }
 
-std::string policy_group_markdown(const std::vector<PolicyGroupRow>& rows, const Checklist& c, Date as_of) {
+std::string policy_group_markdown(const std::vector<PolicyGroupRow>& rows, const Checklist& c, Date as_of,
+                                  const std::vector<std::string>& not_checked) {
   std::string out = fmt::format("# {}: {} settings\n\nAs of {}. Ranked by answers the rosters contradict, then gaps "
                                 "(partly, not met, unanswered), then reviews more than 12 months old.\n\n",
-                                markdown_text(c.title), rows.size(), format_iso_date(as_of));
+                                markdown_text(c.title), rows.size() + not_checked.size(), format_iso_date(as_of));
   out += "| Rank | Setting | Contradicted | Gaps | Overdue | Score | With the rosters | Path |\n"
          "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |\n";
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -84,10 +92,16 @@ std::string policy_group_markdown(const std::vector<PolicyGroupRow>& rows, const
                        r.answered ? "" : " (no answers file)", r.counts.contradicted, r.counts.gaps(), r.overdue,
                        score_of(r.counts.score()), score_of(r.counts.score_with_rosters()), markdown_text(r.path));
   }
+  if (!not_checked.empty()) {
+    out += fmt::format("\n**Not checked**: {} {} whose input has errors (`attune validate PATH` lists them):\n\n",
+                       not_checked.size(), not_checked.size() == 1 ? "setting" : "settings");
+    for (const auto& path : not_checked) out += fmt::format("- {}\n", markdown_text(path));
+  }
   return out;
 }
 
-std::string policy_group_json(const std::vector<PolicyGroupRow>& rows, const Checklist& c, Date as_of) {
+std::string policy_group_json(const std::vector<PolicyGroupRow>& rows, const Checklist& c, Date as_of,
+                              const std::vector<std::string>& not_checked) {
   using Json = nlohmann::ordered_json;
   Json j;
   j["schema"] = "attune.policy-group/1";
@@ -114,6 +128,9 @@ std::string policy_group_json(const std::vector<PolicyGroupRow>& rows, const Che
                         {"score_with_rosters", number(r.counts.score_with_rosters())}});
   }
   j["settings"] = std::move(list);
+  Json skipped = Json::array();
+  for (const auto& path : not_checked) skipped.push_back(Json{{"path", path}, {"status", "input_error"}});
+  j["not_checked"] = std::move(skipped);
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
