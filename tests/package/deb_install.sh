@@ -72,8 +72,11 @@ out=$(PATH="$root/usr/bin:$PATH" bash -c '
   try attune ch
   try attune check --fail
   try attune policy ""
-  try attune check --format ""' _ "$completion")
-expected=$'check\n--fail-on\nsummary template\ntext json markdown csv html'
+  try attune check --format ""
+  try attune report --format ""
+  try attune init --kind ""' _ "$completion")
+# Each command's own values, as its --help lists them (check writes no HTML; report does).
+expected=$'check\n--fail-on\nsummary template\ntext json markdown csv\nhtml markdown data\ngroup childminder'
 [[ $out == "$expected" ]] || fail "completion gave:
 $out"
 echo "ok: $(basename "$deb") ($(du -k "$deb" | cut -f1) KiB) unpacks, checks the example, has $(wc -w <<<"$commands") man pages"
