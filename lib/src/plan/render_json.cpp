@@ -15,18 +15,8 @@ void share(JsonWriter& w, const std::optional<Share>& s) {
   else w.null();
 }
 
-void id_or_null(JsonWriter& w, const std::string* id) {
-  if (id != nullptr) w.value(*id);
-  else w.null();
-}
-
 const std::string* staff_id(const Setting& s, StaffIndex i) { return i < s.staff.size() ? &s.staff[i].id : nullptr; }
 const std::string* room_id(const Setting& s, RoomIndex i) { return i < s.rooms.size() ? &s.rooms[i].id : nullptr; }
-
-void optional_number(JsonWriter& w, const std::optional<double>& v) {
-  if (v) w.value(*v);
-  else w.null();
-}
 
 void objective(JsonWriter& w, const RotaPlan& p, bool have) {
   const PlanObjective& o = p.objective;
@@ -58,8 +48,8 @@ void stages(JsonWriter& w, const RotaPlan& p) {
     w.begin_object();
     w.key("name"), w.value(st.name);
     w.key("status"), w.value(st.status);
-    w.key("value"), optional_number(w, st.value);
-    w.key("bound"), optional_number(w, st.bound);
+    w.key("value"), w.value_or_null(st.value);
+    w.key("bound"), w.value_or_null(st.bound);
     w.key("gap"), w.value(st.gap);
     w.key("seconds"), w.value(st.seconds);
     w.end_object();
@@ -71,11 +61,11 @@ void shifts(JsonWriter& w, const Setting& s, const RotaPlan& p) {
   w.begin_array();
   for (const PlannedShift& row : p.shifts) {
     w.begin_object();
-    w.key("staff"), id_or_null(w, staff_id(s, row.staff));
+    w.key("staff"), w.value_or_null(staff_id(s, row.staff));
     w.key("date"), w.value(format_iso_date(row.date));
     w.key("start"), w.value(format_clock_time(row.time.start));
     w.key("end"), w.value(format_clock_time(row.time.end));
-    w.key("room"), id_or_null(w, room_id(s, row.room));
+    w.key("room"), w.value_or_null(room_id(s, row.room));
     w.key("kind"), w.value(shift_kind_id(row.kind));
     w.end_object();
   }
@@ -89,8 +79,8 @@ void children(JsonWriter& w, const Setting& s, const RotaPlan& p) {
     w.key("id"), w.value(s.children[c.child].id);
     w.key("band"), w.value(age_band_id(c.band));
     w.key("attended_minutes"), w.value(c.attended_minutes);
-    w.key("key_person"), id_or_null(w, staff_id(s, c.key_person));
-    w.key("buddy"), id_or_null(w, staff_id(s, c.buddy));
+    w.key("key_person"), w.value_or_null(staff_id(s, c.key_person));
+    w.key("buddy"), w.value_or_null(staff_id(s, c.buddy));
     w.key("key_person_minutes"), w.value(c.key_person_minutes);
     w.key("key_or_buddy_minutes"), w.value(c.key_or_buddy_minutes);
     w.key("key_person_coverage"), w.value(static_cast<double>(c.key_person_minutes) / static_cast<double>(c.attended_minutes));

@@ -12,11 +12,6 @@ namespace {
 
 using render::JsonWriter;
 
-void id_or_null(JsonWriter& w, const std::string* id) {
-  if (id != nullptr) w.value(*id);
-  else w.null();
-}
-
 template <typename Item>
 const std::string* id_at(const std::vector<Item>& items, std::uint32_t index) {
   return index < items.size() ? &items[index].id : nullptr;
@@ -71,9 +66,9 @@ void finding_json(JsonWriter& w, const Setting& s, const CheckResult& r, const F
   w.key("end");
   if (f.time) w.value(format_clock_time(f.time->end));
   else w.null();
-  w.key("room"), id_or_null(w, id_at(s.rooms, f.room));
-  w.key("child"), id_or_null(w, id_at(s.children, f.child));
-  w.key("staff"), id_or_null(w, id_at(s.staff, f.staff));
+  w.key("room"), w.value_or_null(id_at(s.rooms, f.room));
+  w.key("child"), w.value_or_null(id_at(s.children, f.child));
+  w.key("staff"), w.value_or_null(id_at(s.staff, f.staff));
   w.key("values");
   w.begin_object();
   for (const auto& v : f.values) {
@@ -89,7 +84,7 @@ void finding_json(JsonWriter& w, const Setting& s, const CheckResult& r, const F
     w.key("category");
     if (f.accepted_category.empty()) w.null();
     else w.value(f.accepted_category);
-    w.key("exception_child"), id_or_null(w, id_at(s.children, f.accepted_child));
+    w.key("exception_child"), w.value_or_null(id_at(s.children, f.accepted_child));
   }
   w.key("context");
   if (f.context < r.contexts.size()) context_json(w, s, r.contexts[f.context]);
@@ -126,11 +121,6 @@ void patterns_json(JsonWriter& w, const CheckResult& r) {
   w.end_array();
 }
 
-void optional_number(JsonWriter& w, const std::optional<double>& v) {
-  if (v) w.value(*v);
-  else w.null();
-}
-
 void metrics_json(JsonWriter& w, const Setting& s, const Metrics& m) {
   w.begin_object();
   w.key("children");
@@ -140,9 +130,9 @@ void metrics_json(JsonWriter& w, const Setting& s, const Metrics& m) {
     w.key("id"), w.value(s.children[c.child].id);
     w.key("band"), w.value(age_band_id(c.band));
     w.key("attended_minutes"), w.value(c.attended_minutes);
-    w.key("key_person"), id_or_null(w, id_at(s.staff, c.key_person));
-    w.key("key_person_coverage"), optional_number(w, c.key_person_coverage());
-    w.key("key_or_buddy_coverage"), optional_number(w, c.key_or_buddy_coverage());
+    w.key("key_person"), w.value_or_null(id_at(s.staff, c.key_person));
+    w.key("key_person_coverage"), w.value_or_null(c.key_person_coverage());
+    w.key("key_or_buddy_coverage"), w.value_or_null(c.key_or_buddy_coverage());
     w.key("arrivals"), w.value(c.arrivals);
     w.key("arrivals_with_key_or_buddy"), w.value(c.arrivals_with_key_or_buddy);
     w.key("departures"), w.value(c.departures);

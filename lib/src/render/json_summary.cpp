@@ -38,11 +38,6 @@ void rules_member(JsonWriter& w, const std::vector<Finding>& findings) {
   w.end_object();
 }
 
-void optional_number(JsonWriter& w, const std::optional<double>& v) {
-  if (v) w.value(*v);
-  else w.null();
-}
-
 /// The mean and the lowest of a share over the children who attended, and how many are
 /// below the policy's minimum.
 struct Shares {
@@ -60,8 +55,8 @@ struct Shares {
   }
   void write(JsonWriter& w, double minimum) const {
     w.begin_object();
-    w.key("mean"), optional_number(w, children > 0 ? std::optional<double>(sum / static_cast<double>(children)) : std::nullopt);
-    w.key("lowest"), optional_number(w, lowest);
+    w.key("mean"), w.value_or_null(children > 0 ? std::optional<double>(sum / static_cast<double>(children)) : std::nullopt);
+    w.key("lowest"), w.value_or_null(lowest);
     w.key("below_policy"), w.value(below);
     w.key("policy"), w.value(minimum);
     w.end_object();

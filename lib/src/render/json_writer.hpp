@@ -12,6 +12,7 @@
 //     w.end_object();
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,15 @@ class JsonWriter {
   /// for NaN and infinities (which JSON cannot hold).
   void value(double d);
   void null();
+  /// The value, or null when there is none.
+  void value_or_null(const std::optional<double>& number) {
+    if (number) value(*number);
+    else null();
+  }
+  void value_or_null(const std::string* text) {
+    if (text != nullptr) value(*text);
+    else null();
+  }
 
   /// Text already written as JSON at this writer's depth (e.g. a nested document).
   void raw(std::string_view json);
