@@ -45,7 +45,7 @@ struct CoverRequest {
 };
 
 enum class CoverStatus : unsigned char {
-  covered,     ///< no statutory breach is left on the days (proved)
+  covered,     ///< no statutory breach is left on the days but those already there (proved)
   partial,     ///< breaches are left, fewer than without cover (or not all proved away)
   infeasible,  ///< no change of the rota removes any of the breaches the absence leaves
 };
@@ -111,6 +111,10 @@ struct CoverProposal {
   CoverObjective objective;
   std::vector<CoverChange> changes;  ///< in time order: date, start, staff
   std::vector<Uncovered> uncovered;
+  /// Statutory breaches left that were there without the absence too and that no change
+  /// of the rota can make or mend (who the key person is: KP-ASSIGNED, KP-VALID). They do
+  /// not make a cover partial: `uncovered` does not hold them.
+  std::vector<Uncovered> already_there;
   CoverSummary before;  ///< with the absence and no change
   CoverSummary after;   ///< with the changes
   /// Statutory rules of the profile that depend on the rota and that cover cannot plan

@@ -100,6 +100,14 @@ void familiar_minutes(const std::vector<DayPlan>& days, const std::vector<std::v
   }
 }
 
+/// The same finding (rule, day, time, room, child, staff) is among `findings`.
+bool found_in(const std::vector<Finding>& findings, const Finding& f) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& g) {
+    return g.rule == f.rule && g.severity == f.severity && g.date == f.date && g.time == f.time && g.room == f.room &&
+           g.child == f.child && g.staff == f.staff;
+  });
+}
+
 /// Why a breach is left, in the nursery's words.
 std::string why_left(const Finding& f, const plan::RulePlan& rules) {
   auto in = [&](const std::vector<std::string_view>& list) {
@@ -242,6 +250,7 @@ CoverProposal cover(const Setting& setting, const RuleProfile& profile, const Co
     throw std::logic_error(fmt::format("cover: the model predicts {} breach minutes after the changes, the check finds {}",
                                        model_breach, breach_minutes(checked.findings, rules, true)));
 
+  const CheckResult everyone = check_setting(setting, profile);  // nobody absent
   for (const Finding& finding : out.after.statutory) {
     Uncovered u;
     u.date = finding.date.value_or(setting.period.from);
@@ -250,9 +259,10 @@ CoverProposal cover(const Setting& setting, const RuleProfile& profile, const Co
     u.rule = finding.rule;
     u.message = finding.message;
     u.why = why_left(finding, requirements.rules());
-    out.uncovered.push_back(std::move(u));
+    if (plan::rota_cannot_touch(finding.rule) && found_in(everyone.findings, finding)) out.already_there.push_back(std::move(u));
+    else out.uncovered.push_back(std::move(u));
   }
-  const bool any_left = !out.after.statutory.empty();
+  const bool any_left = !out.uncovered.empty();
   const bool helped = out.after.breach_minutes < out.before.breach_minutes;
   const bool stage1_proved = !out.stages.empty() && out.stages.front().status == "optimal";
   if (!any_left) out.status = CoverStatus::covered;

@@ -1,5 +1,7 @@
 // The attune.cover/1 JSON document (docs/cover.md).
 
+#include <utility>
+
 #include "../render/json_writer.hpp"
 #include "attune/cover.hpp"
 #include "attune/render.hpp"
@@ -96,18 +98,20 @@ std::string render_cover_json(const Setting& setting, const RuleProfile& profile
     w.end_object();
   }
   w.end_array();
-  w.key("uncovered"), w.begin_array();
-  for (const Uncovered& u : p.uncovered) {
-    w.begin_object();
-    w.key("date"), w.value(format_iso_date(u.date));
-    window(w, u.time);
-    w.key("room"), room_id(w, setting, u.room);
-    w.key("rule"), w.value(u.rule);
-    w.key("message"), w.value(u.message);
-    w.key("why"), w.value(u.why);
-    w.end_object();
+  for (const auto& [key, list] : {std::pair{"uncovered", &p.uncovered}, std::pair{"already_there", &p.already_there}}) {
+    w.key(key), w.begin_array();
+    for (const Uncovered& u : *list) {
+      w.begin_object();
+      w.key("date"), w.value(format_iso_date(u.date));
+      window(w, u.time);
+      w.key("room"), room_id(w, setting, u.room);
+      w.key("rule"), w.value(u.rule);
+      w.key("message"), w.value(u.message);
+      w.key("why"), w.value(u.why);
+      w.end_object();
+    }
+    w.end_array();
   }
-  w.end_array();
   w.key("before"), summary(w, setting, p.before);
   w.key("after"), summary(w, setting, p.after);
   w.key("not_planned"), w.begin_array();

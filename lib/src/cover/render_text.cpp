@@ -104,8 +104,12 @@ std::string render_cover_text(const Setting& s, const CoverProposal& p, bool red
                        p.after.under_2_minutes, pct(b.under_2_familiar_minutes, b.under_2_minutes));
   out += "\n";
 
-  if (p.status == CoverStatus::covered) {
+  const std::size_t there = p.already_there.size();
+  if (p.status == CoverStatus::covered && there == 0) {
     out += fmt::format("Covered: no statutory breach on {}.\n", days_of(s));
+  } else if (p.status == CoverStatus::covered) {
+    out += fmt::format("Covered: no statutory breach on {} but {} already there.\n", days_of(s),
+                       there == 1 ? "the one" : fmt::format("the {}", there));
   } else {
     const std::string_view verdict = p.status == CoverStatus::infeasible ? "Cannot be covered"
                                      : p.after.breach_minutes == 0       ? "Covered as far as the rota goes"
@@ -113,6 +117,14 @@ std::string render_cover_text(const Setting& s, const CoverProposal& p, bool red
     out += fmt::format("{}: {} statutory {} left, {} breach-minutes:\n", verdict, p.uncovered.size(),
                        p.uncovered.size() == 1 ? "breach" : "breaches", p.after.breach_minutes);
     for (const Uncovered& u : p.uncovered) {
+      out += finding_line(s, u.rule, u.date, u.time, u.room, u.message);
+      out += fmt::format("      why: {}\n", u.why);
+    }
+  }
+  if (there > 0) {
+    out += fmt::format("Already there, not caused by the absence: {} statutory {} no change of the rota can mend:\n", there,
+                       there == 1 ? "breach" : "breaches");
+    for (const Uncovered& u : p.already_there) {
       out += finding_line(s, u.rule, u.date, u.time, u.room, u.message);
       out += fmt::format("      why: {}\n", u.why);
     }

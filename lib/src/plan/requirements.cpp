@@ -118,6 +118,8 @@ StaffCounts staff_counts(const Staff& staff, Date date, const RuleProfile& all_v
   return c;
 }
 
+bool rota_cannot_touch(std::string_view rule) { return among(kNotRota, rule); }
+
 Requirements::Requirements(const Setting& setting, const RuleProfile& profile) : setting_(setting), profile_(profile) {
   for (const RuleInfo& rule : rule_catalog()) {
     // Enabled in a version in force on some day of the period (each day's rows ask its own).

@@ -39,6 +39,10 @@ struct StaffCounts {
 };
 StaffCounts staff_counts(const Staff& staff, Date date, const RuleProfile& profile);
 
+/// A statutory rule that no change of the rota can make or mend: it is about who the key
+/// person is (KP-ASSIGNED, KP-VALID: children.csv, allocations.csv).
+bool rota_cannot_touch(std::string_view rule);
+
 /// A 0/1 amount of a planner's model: `constant + sum of terms`, which the planner keeps
 /// at 0 or 1 ("this person works in this room during the stretch").
 struct Presence {
