@@ -209,6 +209,26 @@ std::string ok_line(const LoadedSetting& loaded) {
 
 std::string format_diagnostics(const Diagnostics& diagnostics, bool colour, std::string_view consequence) {
   std::string out;
+  // Problems that share a cause: after the last one shown, how many more and the one fix.
+  const auto& causes = diagnostics.causes();
+  std::vector<std::size_t> shown(causes.size(), 0);
+  std::vector<bool> said(causes.size(), false);
+  const auto say_cause = [&](std::size_t i) {
+    const DiagnosticCause& c = causes[i];
+    said[i] = true;
+    return fmt::format("{}: ... and {} more like {} ({} in all): {}\n", c.file, c.count - c.kept,
+                       c.kept == 1 ? "this" : "these", c.count, c.text);
+  };
+  const auto cause_line = [&](const Diagnostic& d) -> std::string {
+    if (d.cause.empty()) return {};
+    for (std::size_t i = 0; i < causes.size(); ++i) {
+      const DiagnosticCause& c = causes[i];
+      if (c.file != d.where.file || c.text != d.cause) continue;
+      if (++shown[i] != c.kept || c.count <= c.kept) return {};
+      return say_cause(i);
+    }
+    return {};
+  };
   for (const Diagnostic& d : diagnostics.sorted()) {
     std::string text = format_diagnostic(d);
     if (colour) {
@@ -216,6 +236,10 @@ std::string format_diagnostics(const Diagnostics& diagnostics, bool colour, std:
       if (pos != std::string::npos) text.replace(pos, 9, ": \x1b[1;31merror:\x1b[0m ");
     }
     out += text + "\n";
+    out += cause_line(d);
+  }
+  for (std::size_t i = 0; i < causes.size(); ++i) {  // its shown problems were past the limit
+    if (!said[i] && causes[i].count > causes[i].kept) out += say_cause(i);
   }
   if (diagnostics.dropped() > 0) {
     out += fmt::format("... and {} more problem{} not shown\n", diagnostics.dropped(),

@@ -23,7 +23,7 @@ std::optional<RuleProfile> load_named_profile(const std::string& name,
     const std::string hint = fmt::format("available profiles: {}", known.empty() ? std::string("none (set ATTUNE_DATA_DIR to attune's templates folder)")
                                                                                    : fmt::format("{}", fmt::join(known, ", ")));
     text = fmt::format("{}: error: {}; {}\n", context, message, hint);
-    if (errors != nullptr) errors->push_back(Diagnostic{DiagnosticSeverity::error, where, message, hint, {}});
+    if (errors != nullptr) errors->push_back(Diagnostic{DiagnosticSeverity::error, where, message, hint, {}, {}});
   } else {
     Diagnostics diagnostics;
     profile = load_profile(file, diagnostics);

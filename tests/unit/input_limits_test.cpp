@@ -22,7 +22,7 @@ std::string all(const Diagnostics& d) {
 }
 
 Diagnostic at(const char* file, std::uint32_t line) {
-  return Diagnostic{DiagnosticSeverity::error, SourceRegion{file, line, 1, 0}, "x", {}, {}};
+  return Diagnostic{DiagnosticSeverity::error, SourceRegion{file, line, 1, 0}, "x", {}, {}, {}};
 }
 
 }  // namespace
@@ -98,6 +98,41 @@ TEST_CASE("the first problems are kept in file order, whatever order they were f
   CHECK(d.would_keep(SourceRegion{"children.csv", 7, 0, 0}));
   CHECK_FALSE(d.would_keep(SourceRegion{"children.csv", 9, 0, 0}));
   CHECK_FALSE(d.would_keep(SourceRegion{"unknown.csv", 1, 0, 0}));
+}
+
+TEST_CASE("problems with one cause: the first three of a file kept, the rest counted under it") {
+  const auto with_cause = [](const char* file, std::uint32_t line, const char* cause) {
+    Diagnostic d = at(file, line);
+    d.cause = cause;
+    return d;
+  };
+  Diagnostics d;
+  for (std::uint32_t line = 2; line <= 25; ++line) d.add(with_cause("children.csv", line, "uk dates"));
+  d.add(with_cause("children.csv", 26, "12-hour times"));  // another cause: its own count
+  d.add(with_cause("shifts.csv", 2, "uk dates"));          // another file: its own count
+  d.add(at("staff.csv", 3));                                // no cause
+  CHECK(d.total() == 27);
+  CHECK(d.error_count() == 27);
+  CHECK(d.items().size() == 6);  // 3 + 1 + 1 + 1
+  CHECK(d.dropped() == 0);       // the 21 are counted under their cause, not as dropped
+  REQUIRE(d.causes().size() == 3);
+  CHECK(d.causes()[0].file == "children.csv");
+  CHECK(d.causes()[0].count == 24);
+  CHECK(d.causes()[0].kept == 3);
+  CHECK(d.causes()[1].count == 1);
+  CHECK(d.causes()[2].file == "shifts.csv");
+
+  // Settings of a group are loaded apart and merged: the counts add up, nothing twice.
+  Diagnostics group;
+  Diagnostics other;
+  for (std::uint32_t line = 2; line <= 5; ++line) other.add(with_cause("children.csv", line, "uk dates"));
+  group.merge(std::move(d));
+  group.merge(std::move(other));
+  CHECK(group.total() == 31);
+  CHECK(group.items().size() == 9);
+  CHECK(group.dropped() == 0);
+  CHECK(group.causes()[0].count == 28);
+  CHECK(group.causes()[0].kept == 6);
 }
 
 TEST_CASE("a tab-separated line of tabs is a row with its line number, not a blank line") {

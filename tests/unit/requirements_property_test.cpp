@@ -22,7 +22,7 @@ namespace {
 
 constexpr Minute kStart = 9 * 60, kEnd = 10 * 60;
 
-int cases() {
+int requirement_cases() {
   const char* n = std::getenv("ATTUNE_REQUIREMENTS_CASES");
   return n != nullptr ? std::max(1, std::atoi(n)) : 600;
 }
@@ -209,7 +209,7 @@ Built build(const Staffing& x, const plan::Requirements& req, bool soft, std::mt
 TEST_CASE("requirements hold exactly when check finds no breach, on random staffings") {
   const RuleProfile base = test::group_profile();
   std::mt19937 rng(20261103);
-  const int n = cases();
+  const int n = requirement_cases();
   int breaching = 0;
   std::map<std::string, std::pair<int, int>> seen;  // rule -> (held, broken) requirements
   for (int k = 0; k < n; ++k) {

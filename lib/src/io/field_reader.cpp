@@ -41,8 +41,9 @@ bool ColumnMap::resolve(const RecordTable& table, const TableSchema& schema, con
     if (table.list_name().empty()) {
       d.message = fmt::format("missing column{} {}; the file has: {}", missing.size() == 1 ? "" : "s",
                               util::join(missing), util::join(table.columns()));
-      d.hint = "add the column to the header row, or map your column's name with "
-               "[import.<file>] columns = { ... } in setting.toml";
+      d.hint = fmt::format("add the column to the header row, or map your column's name with "
+                           "[import.{}] columns = {{ ... }} in setting.toml",
+                           spec.table.empty() ? "<file>" : spec.table);
     } else {  // setting.yaml: no header row, no [import]; the keys of the list's entries
       d.message = fmt::format("missing key{} {} in the entries of {}; they have: {}", missing.size() == 1 ? "" : "s",
                               util::join(missing), table.list_name(), util::join(table.columns()));
@@ -111,11 +112,12 @@ std::string_view FieldReader::text(std::size_t row, const Column& column) const 
   return value;
 }
 
-void FieldReader::report(std::size_t row, const Column& column, std::string message, std::string hint) const {
+void FieldReader::report(std::size_t row, const Column& column, std::string message, std::string hint,
+                         std::string cause) const {
   if (column.index == ColumnMap::kAbsent) {
-    table_.report_row(diagnostics_, row, std::move(message), std::move(hint));
+    table_.report_row(diagnostics_, row, std::move(message), std::move(hint), std::move(cause));
   } else {
-    table_.report_cell(diagnostics_, row, column.index, std::move(message), std::move(hint));
+    table_.report_cell(diagnostics_, row, column.index, std::move(message), std::move(hint), std::move(cause));
   }
 }
 
@@ -149,14 +151,26 @@ std::string_view date_format_example(DateFormat format) {
   return "YYYY-MM-DD";
 }
 
-/// When a value is in a format the file could be read in, but is not: how to say so.
-std::string format_tip(std::string_view value, const ImportSpec& spec) {
+/// When a value is in a format the file could be read in, but is not: how to say so
+/// (`tip`, after the cell's own hint) and the cause every such cell of the file shares.
+struct FormatTip {
+  std::string tip;
+  std::string cause;
+};
+
+FormatTip format_tip(std::string_view value, const ImportSpec& spec) {
+  if (spec.table.empty()) return {};  // a list in setting.yaml: no [import] to set
   if (spec.date_format == DateFormat::iso && parse_uk_date(value, true)) {
-    return fmt::format("; or, if the file writes UK dates, set date_format = \"{}\" in its [import.<file>] in setting.toml",
-                       parse_uk_date(value, false) ? "dd/mm/yyyy" : "d/m/yyyy");
+    const std::string_view format = parse_uk_date(value, false) ? "dd/mm/yyyy" : "d/m/yyyy";
+    const std::string fix = fmt::format("set date_format = \"{}\" in [import.{}] in setting.toml", format, spec.table);
+    return {fmt::format("; or, if the file writes UK dates, {}", fix),
+            fmt::format("the dates look like {}: {}", format, fix)};
   }
-  if (spec.time_format == TimeFormat::hh_mm && parse_clock_time_12h(value))
-    return "; or, if the file writes 12-hour times, set time_format = \"h:mm am\" in its [import.<file>] in setting.toml";
+  if (spec.time_format == TimeFormat::hh_mm && parse_clock_time_12h(value)) {
+    const std::string fix = fmt::format("set time_format = \"h:mm am\" in [import.{}] in setting.toml", spec.table);
+    return {fmt::format("; or, if the file writes 12-hour times, {}", fix),
+            fmt::format("the times look like 12-hour times: {}", fix)};
+  }
   return {};
 }
 
@@ -172,8 +186,9 @@ std::optional<Date> FieldReader::date(std::size_t row, std::string_view column,
   }
   auto parsed = parse_date_as(value, spec_.date_format);
   if (!parsed) {
-    report(row, column, fmt::format("{} {} is not a date", column, util::quoted(value)),
-           fmt::format("write it as {}{}", date_format_example(spec_.date_format), format_tip(value, spec_)));
+    auto tip = format_tip(value, spec_);
+    report(row, this->column(column), fmt::format("{} {} is not a date", column, util::quoted(value)),
+           fmt::format("write it as {}{}", date_format_example(spec_.date_format), tip.tip), std::move(tip.cause));
   }
   return parsed;
 }
@@ -188,9 +203,11 @@ std::optional<DaySpec> FieldReader::day(std::size_t row, const Column& column) c
   if (value.empty()) {
     report(row, column, "date is empty", "write a date (YYYY-MM-DD) or a weekday (Mon..Sun)");
   } else {
+    auto tip = format_tip(value, spec_);
     report(row, column, fmt::format("{} is neither a date nor a weekday", util::quoted(value)),
-           fmt::format("write a date as {}, or Mon..Sun for every such day of the period",
-                       date_format_example(spec_.date_format)));
+           fmt::format("write a date as {}, or Mon..Sun for every such day of the period{}",
+                       date_format_example(spec_.date_format), tip.tip),
+           std::move(tip.cause));
   }
   return std::nullopt;
 }
@@ -209,10 +226,11 @@ std::optional<Minute> FieldReader::time(std::size_t row, const Column& column, s
   const bool twelve_hour = spec_.time_format == TimeFormat::h_mm_ampm;
   auto parsed = twelve_hour ? parse_clock_time_12h(value) : parse_clock_time(value);
   if (!parsed) {
+    auto tip = twelve_hour ? FormatTip{} : format_tip(value, spec_);
     report(row, column, fmt::format("{} {} is not a time of day", column.name, util::quoted(value)),
            twelve_hour ? "write it as h:mm am or h:mm pm, e.g. 8:30 am"
-                       : fmt::format("write it as HH:MM on the 24-hour clock, e.g. 08:30 or 17:45{}",
-                                     format_tip(value, spec_)));
+                       : fmt::format("write it as HH:MM on the 24-hour clock, e.g. 08:30 or 17:45{}", tip.tip),
+           std::move(tip.cause));
   }
   return parsed;
 }

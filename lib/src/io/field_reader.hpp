@@ -110,7 +110,9 @@ class FieldReader {
               std::string hint = {}) const {
     report(row, this->column(column), std::move(message), std::move(hint));
   }
-  void report(std::size_t row, const Column& column, std::string message, std::string hint = {}) const;
+  /// `cause`: what this problem shares with others like it (Diagnostic::cause).
+  void report(std::size_t row, const Column& column, std::string message, std::string hint = {},
+              std::string cause = {}) const;
 
  private:
   const RecordTable& table_;

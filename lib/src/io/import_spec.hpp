@@ -11,6 +11,9 @@ enum class DateFormat : unsigned char { iso, dd_mm_yyyy, d_m_yyyy };
 enum class TimeFormat : unsigned char { hh_mm, h_mm_ampm };
 
 struct ImportSpec {
+  /// The table's name, as in [import.<table>] ("children"); empty for a list in
+  /// setting.yaml, which has no [import].
+  std::string table;
   /// attune column name -> the file's column name.
   std::map<std::string, std::string, std::less<>> columns;
   DateFormat date_format = DateFormat::iso;

@@ -164,22 +164,24 @@ SourceRegion RecordTable::row_region(std::size_t row) const {
 SourceRegion RecordTable::header_region() const { return SourceRegion{file_, header_line_, 0, 0}; }
 
 void RecordTable::report_cell(Diagnostics& diagnostics, std::size_t row, std::size_t col,
-                              std::string message, std::string hint) const {
+                              std::string message, std::string hint, std::string cause) const {
   Diagnostic d;
   d.where = cell_region(row, col);
   d.message = std::move(message);
   d.hint = std::move(hint);
   d.source_line = line_text(d.where.line);
+  d.cause = std::move(cause);
   diagnostics.add(std::move(d));
 }
 
 void RecordTable::report_row(Diagnostics& diagnostics, std::size_t row, std::string message,
-                             std::string hint) const {
+                             std::string hint, std::string cause) const {
   Diagnostic d;
   d.where = row_region(row);
   d.message = std::move(message);
   d.hint = std::move(hint);
   d.source_line = line_text(d.where.line);
+  d.cause = std::move(cause);
   diagnostics.add(std::move(d));
 }
 

@@ -42,9 +42,9 @@ class RecordTable {
 
   /// Reports a problem with one cell, with the line and a caret under the cell.
   void report_cell(Diagnostics& diagnostics, std::size_t row, std::size_t col,
-                   std::string message, std::string hint = {}) const;
+                   std::string message, std::string hint = {}, std::string cause = {}) const;
   void report_row(Diagnostics& diagnostics, std::size_t row, std::string message,
-                  std::string hint = {}) const;
+                  std::string hint = {}, std::string cause = {}) const;
 
   // Building.
   /// The field separator, so cell places can be found again in the raw text.

@@ -296,6 +296,7 @@ SettingConfig decode_setting_config(const ConfigNode& root, bool yaml, const Sou
     if (data != nullptr) named = r.text(*data, kTableNames[i], false);
     const std::string file = named.value_or(fmt::format("{}.csv", kTableNames[i]));
     TableSource& t = config.table(kind);
+    t.spec.table = kTableNames[i];
     if (named) t.named_by = data->find(kTableNames[i]);
     t.file = base_dir / file;
     t.display = (display_dir / file).lexically_normal().string();

@@ -31,10 +31,29 @@ bool Diagnostics::would_keep(const SourceRegion& where) const {
   return file_rank(where.file) < file_order_.size() && !before(kept_[last_kept_].where, where);
 }
 
+DiagnosticCause& Diagnostics::cause_of(const std::string& file, const std::string& text) {
+  for (auto& cause : causes_) {
+    if (cause.file == file && cause.text == text) return cause;
+  }
+  return causes_.emplace_back(DiagnosticCause{file, text, 0, 0});
+}
+
 void Diagnostics::add(Diagnostic diagnostic) {
   ++total_;
   if (diagnostic.severity == DiagnosticSeverity::error) ++errors_;
   note_file(diagnostic.where.file);
+  if (!diagnostic.cause.empty()) {
+    DiagnosticCause& cause = cause_of(diagnostic.where.file, diagnostic.cause);
+    if (++cause.count > kShownPerCause) {
+      ++folded_;
+      return;
+    }
+    ++cause.kept;
+  }
+  keep(std::move(diagnostic));
+}
+
+void Diagnostics::keep(Diagnostic diagnostic) {
   if (limit_ == 0) return;
   if (kept_.size() < limit_) {
     kept_.push_back(std::move(diagnostic));
@@ -52,12 +71,12 @@ void Diagnostics::add(Diagnostic diagnostic) {
 
 void Diagnostics::error(SourceRegion where, std::string message, std::string hint) {
   add(Diagnostic{DiagnosticSeverity::error, std::move(where), std::move(message), std::move(hint),
-                 {}});
+                 {}, {}});
 }
 
 void Diagnostics::warning(SourceRegion where, std::string message, std::string hint) {
   add(Diagnostic{DiagnosticSeverity::warning, std::move(where), std::move(message),
-                 std::move(hint), {}});
+                 std::move(hint), {}, {}});
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
@@ -70,14 +89,15 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 
 void Diagnostics::merge(Diagnostics&& other) {
   for (const auto& file : other.file_order_) note_file(file);
-  const auto kept_errors = static_cast<std::size_t>(
-      std::count_if(other.kept_.begin(), other.kept_.end(), [](const Diagnostic& d) {
-        return d.severity == DiagnosticSeverity::error;
-      }));
-  const std::size_t kept = other.kept_.size();
-  for (auto& d : other.kept_) add(std::move(d));
-  total_ += other.total_ - kept;
-  errors_ += other.errors_ - kept_errors;
+  total_ += other.total_;
+  errors_ += other.errors_;
+  folded_ += other.folded_;
+  for (const auto& theirs : other.causes_) {
+    DiagnosticCause& mine = cause_of(theirs.file, theirs.text);
+    mine.count += theirs.count;
+    mine.kept += theirs.kept;
+  }
+  for (auto& d : other.kept_) keep(std::move(d));
   other = Diagnostics(other.limit_);
 }
 

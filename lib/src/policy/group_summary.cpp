@@ -10,6 +10,7 @@
 #include "attune/policy_render.hpp"
 #include "../render/continuity_table.hpp"
 #include "../util/text.hpp"
+#include "../util/markdown.hpp"
 
 namespace attune {
 namespace {
@@ -17,18 +18,6 @@ namespace {
 std::string score_of(const std::optional<double>& score) { return score ? util::percent(*score) : "n/a"; }
 
 std::string label(const PolicyGroupRow& r) { return r.urn.empty() ? r.name : fmt::format("{} ({})", r.name, r.urn); }
-
-std::string markdown_text(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']') out += '\\';
-    if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -83,19 +72,19 @@ std::string policy_group_markdown(const std::vector<PolicyGroupRow>& rows, const
                                   const std::vector<std::string>& not_checked) {
   std::string out = fmt::format("# {}: {} settings\n\nAs of {}. Ranked by answers the rosters contradict, then gaps "
                                 "(partly, not met, unanswered), then reviews more than 12 months old.\n\n",
-                                markdown_text(c.title), rows.size() + not_checked.size(), format_iso_date(as_of));
+                                util::markdown_escape(c.title), rows.size() + not_checked.size(), format_iso_date(as_of));
   out += "| Rank | Setting | Contradicted | Gaps | Overdue | Score | With the rosters | Path |\n"
          "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |\n";
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
-    out += fmt::format("| {} | {}{} | {} | {} | {} | {} | {} | {} |\n", i + 1, markdown_text(label(r)),
+    out += fmt::format("| {} | {}{} | {} | {} | {} | {} | {} | {} |\n", i + 1, util::markdown_escape(label(r)),
                        r.answered ? "" : " (no answers file)", r.counts.contradicted, r.counts.gaps(), r.overdue,
-                       score_of(r.counts.score()), score_of(r.counts.score_with_rosters()), markdown_text(r.path));
+                       score_of(r.counts.score()), score_of(r.counts.score_with_rosters()), util::markdown_escape(r.path));
   }
   if (!not_checked.empty()) {
     out += fmt::format("\n**Not checked**: {} {} whose input has errors (`attune validate PATH` lists them):\n\n",
                        not_checked.size(), not_checked.size() == 1 ? "setting" : "settings");
-    for (const auto& path : not_checked) out += fmt::format("- {}\n", markdown_text(path));
+    for (const auto& path : not_checked) out += fmt::format("- {}\n", util::markdown_escape(path));
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "attune/document.hpp"
+#include "../util/markdown.hpp"
 
 namespace attune {
 namespace {
@@ -206,17 +207,7 @@ std::string render_register_csv(const Setting& s, const DailyRegister& reg, cons
 }
 
 std::string render_register_markdown(const Setting& s, const DailyRegister& reg, const RenderOptions& options) {
-  const auto md = [](std::string text) {
-    std::string out;
-    for (char c : text) {
-      if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']') out += '\\';
-      if (c == '<') out += "&lt;";
-      else if (c == '>') out += "&gt;";
-      else if (c == '&') out += "&amp;";
-      else out += c;
-    }
-    return out;
-  };
+  const auto md = [](std::string_view text) { return util::markdown_escape(text); };
   std::string out = "# " + md(title(s, reg)) + "\n\n";
   out += fmt::format("{} children present, {} child-hours; {} staff on duty.\n", reg.entries.size(),
                      hours(reg.child_minutes), staff_on_duty(reg));

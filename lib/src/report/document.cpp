@@ -4,6 +4,7 @@
 
 #include "document_model.hpp"
 #include "mustache.hpp"
+#include "../util/markdown.hpp"
 
 namespace attune {
 namespace {
@@ -44,29 +45,6 @@ mstch::data to_data(const nlohmann::ordered_json& j) {
   return mstch::data(j.dump());
 }
 
-/// Markdown: characters with a meaning in Markdown get a backslash; <, > and & become
-/// entities (Markdown passes HTML through); line breaks become spaces (table cells).
-std::string markdown_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '\n':
-      case '\r': out += ' '; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#': case '!':
-      case '{': case '}':
-        out += '\\';
-        out += c;
-        break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 /// At most one blank line in a row. kainjow mustache leaves an empty line where a section
 /// that is not rendered stood on lines of its own; in Markdown blank lines only separate.
 std::string collapse_blank_lines(const std::string& text) {
@@ -98,7 +76,7 @@ std::optional<std::string> render_mustache(std::string_view template_text, const
     error = tmpl.error_message();
     return std::nullopt;
   }
-  if (format == DocumentFormat::markdown) tmpl.set_custom_escape(markdown_escape);
+  if (format == DocumentFormat::markdown) tmpl.set_custom_escape([](const std::string& text) { return util::markdown_escape(text); });
   std::string out = tmpl.render(to_data(model));
   if (!tmpl.is_valid()) {
     error = tmpl.error_message();

@@ -28,11 +28,15 @@ void add_finding_detail(Json& j, const SettingReport& report, const Finding& f, 
   }
   Json lines = Json::array();
   if (f.context < r.contexts.size()) {
+    // A pattern stands for several days; who was there is told for its first, as in text.
+    const bool pattern = f.pattern < r.patterns.size() && f.date;
     for (const render::ContextLine& c : render::context_lines(report.setting, f, r.contexts[f.context], redact)) {
       Json items = Json::array();
       for (const std::string& item : c.items) items.push_back(item);
-      lines.push_back(Json{{"label", c.label}, {"text", c.text()}, {"items", std::move(items)},
-                           {"is_fix", c.label == "could fix"}});
+      const bool fix = c.label == "could fix";
+      lines.push_back(Json{{"label", pattern && !fix ? fmt::format("{} ({})", c.label, format_day_label(*f.date))
+                                                     : c.label},
+                           {"text", c.text()}, {"items", std::move(items)}, {"is_fix", fix}});
     }
   }
   j["has_context"] = !lines.empty();
