@@ -170,7 +170,10 @@ class DayBuilder {
                      fmt::format("this {} ({}) overlaps another of {} on {} ({}, line {})", what,
                                  format_window(b.time), s_.staff[b.staff].id, describe_day(b.day),
                                  format_window(a.time), line_of(TableKind::shifts, a.row)),
-                     "one person works one shift at a time: correct the times, or split the shift");
+                     b.kind == ShiftKind::work && b.time.end <= a.time.end
+                         ? "one person works one shift at a time: correct the times, or split the shift; "
+                           "if this row is a break, write break in its kind column"
+                         : "one person works one shift at a time: correct the times, or split the shift");
       }
     }
   }

@@ -166,6 +166,11 @@ FormatTip format_tip(std::string_view value, const ImportSpec& spec) {
     return {fmt::format("; or, if the file writes UK dates, {}", fix),
             fmt::format("the dates look like {}: {}", format, fix)};
   }
+  if (spec.date_format == DateFormat::dd_mm_yyyy && parse_uk_date(value, true)) {  // 7/3/2024
+    const std::string fix = fmt::format("set date_format = \"d/m/yyyy\" in [import.{}] in setting.toml", spec.table);
+    return {fmt::format("; or, if the file leaves out leading zeros (7/3/2024), {}", fix),
+            fmt::format("the dates leave out leading zeros: {}", fix)};
+  }
   if (spec.time_format == TimeFormat::hh_mm && parse_clock_time_12h(value)) {
     const std::string fix = fmt::format("set time_format = \"h:mm am\" in [import.{}] in setting.toml", spec.table);
     return {fmt::format("; or, if the file writes 12-hour times, {}", fix),
@@ -278,6 +283,12 @@ std::optional<std::uint32_t> FieldReader::reference(std::size_t row, const Colum
   // 100,000 rows naming an unknown id stay linear.
   if (!diagnostics_.would_keep(table_.row_region(row))) {
     report(row, column, fmt::format("unknown {} {}", what, util::quoted(value)), std::move(hint));
+    return std::nullopt;
+  }
+  if (const auto named = index.names.find(util::to_lower(value)); named != index.names.end()) {
+    report(row, column, fmt::format("unknown {} {}", what, util::quoted(value)),
+           fmt::format("{} is the name of {} {}: write its id, {}", util::quoted(value), what, named->second,
+                       named->second));
     return std::nullopt;
   }
   std::vector<std::string> known;

@@ -30,6 +30,8 @@ struct DaySpec {
 struct IdIndex {
   util::TextMap<std::uint32_t> ids;
   bool complete = true;
+  /// Names people write instead of the id (a room's name, lower-cased) -> the id.
+  util::TextMap<std::string> names;
 };
 
 /// Column positions of one file, by the names attune uses.
@@ -68,6 +70,7 @@ class FieldReader {
 
   [[nodiscard]] const RecordTable& table() const { return table_; }
   [[nodiscard]] Diagnostics& diagnostics() const { return diagnostics_; }
+  [[nodiscard]] const ImportSpec& spec() const { return spec_; }
   [[nodiscard]] bool has(std::string_view column) const { return columns_.has(column); }
 
   /// The column `name`, found once: the getters below take it or the name (found again).
@@ -107,8 +110,8 @@ class FieldReader {
 
   /// Reports a problem with one cell.
   void report(std::size_t row, std::string_view column, std::string message,
-              std::string hint = {}) const {
-    report(row, this->column(column), std::move(message), std::move(hint));
+              std::string hint = {}, std::string cause = {}) const {
+    report(row, this->column(column), std::move(message), std::move(hint), std::move(cause));
   }
   /// `cause`: what this problem shares with others like it (Diagnostic::cause).
   void report(std::size_t row, const Column& column, std::string message, std::string hint = {},

@@ -104,8 +104,11 @@ LoadResult load(std::string_view text, bool yaml, const fs::path& display_path, 
   result.urn = c.setting().urn;
   c.setting().policy_answers = c.config.policy_answers;
   c.period_known = resolve_period(c.config, options, display, result.diagnostics);
-  for (std::size_t i = 0; i < c.setting().rooms.size(); ++i)
-    c.room_ids.ids.emplace(c.setting().rooms[i].id, static_cast<RoomIndex>(i));
+  for (std::size_t i = 0; i < c.setting().rooms.size(); ++i) {
+    const Room& room = c.setting().rooms[i];
+    c.room_ids.ids.emplace(room.id, static_cast<RoomIndex>(i));
+    if (!room.name.empty()) c.room_ids.names.emplace(util::to_lower(room.name), room.id);
+  }
   // Rooms that could not be read are reported once, not again at every row naming them.
   c.room_ids.complete = c.config.rooms_complete;
 

@@ -64,8 +64,24 @@ std::optional<Qualification> read_qualification(const FieldReader& f, std::size_
   if (text.empty()) return Qualification::none;
   auto q = parse_qualification(util::to_lower(text));
   if (!q) {
-    f.report(row, column, fmt::format("unknown {} {}", column, util::quoted(text)),
-             fmt::format("use one of: {}", detail::qualification_choices()));
+    // "Level 3", "level-3", "L3": the system's words for a level attune knows.
+    std::string squeezed;
+    for (char ch : util::to_lower(text)) {
+      if (ch != ' ' && ch != '-' && ch != '_') squeezed += ch;
+    }
+    if (squeezed.size() == 2 && squeezed[0] == 'l') squeezed = "level" + squeezed.substr(1);
+    const auto meant = parse_qualification(squeezed);
+    const std::string section = f.spec().table.empty() ? "" : fmt::format(" in [import.{}]", f.spec().table);
+    const std::string map = fmt::format("values = {{ {} = {{ {} = \"{}\" }} }}{}", column, util::quoted(text),
+                                        meant ? squeezed : "level3", section);
+    f.report(row, column,
+             fmt::format("unknown {} {}{}", column, util::quoted(text),
+                         meant ? fmt::format(" (did you mean \"{}\"?)", squeezed) : std::string{}),
+             fmt::format("use one of: {}; or, if the file has its own words, map them with {}",
+                         detail::qualification_choices(), map),
+             meant && !section.empty()
+                 ? fmt::format("the file writes {} for {}: map it with {}", util::quoted(text), squeezed, map)
+                 : std::string{});
   }
   return q;
 }

@@ -39,15 +39,39 @@ RowTimes read_times(const FieldReader& f, const TimeColumns& columns, std::size_
   const auto end = f.time(row, columns.end, end_text, true);
   if (!start || !end) return out;
   if (*end <= *start) {
+    // An afternoon start with an earlier end is most likely the two times swapped; a
+    // morning start with an earlier end, an end on the 12-hour clock (5:30 for 17:30).
+    const bool swapped = *end < *start && *start >= 12 * 60;
     f.report(row, columns.end,
              fmt::format("the {} ends at {}, {} it starts at {}", what, format_clock_time(*end),
                          *end == *start ? "when" : "before", format_clock_time(*start)),
-             "times are on the 24-hour clock (17:30, not 5:30); a row cannot run past midnight");
+             swapped ? "if the start and end were swapped, swap them back; a row cannot run past midnight"
+                     : "times are on the 24-hour clock (17:30, not 5:30); a row cannot run past midnight");
     return out;
   }
   out.ok = true;
   out.time = TimeWindow{*start, *end};
   return out;
+}
+
+/// What a row of shifts.csv is, in messages: "the break ends at ...".
+std::string_view shift_word(ShiftKind kind) {
+  switch (kind) {
+    case ShiftKind::on_break: return "break";
+    case ShiftKind::non_contact: return "non-contact time";
+    default: return "shift";
+  }
+}
+
+/// " (did you mean ...?)" for a kind that is not one: a lunch is a break; a typo is
+/// close to a kind.
+std::string kind_suggestion(std::string_view text) {
+  const std::string lower = util::to_lower(text);
+  for (std::string_view rest : {"lunch", "lunch break", "dinner", "tea", "tea break", "rest", "rest break"}) {
+    if (lower == rest) return " (a lunch or rest is a break: did you mean \"break\"?)";
+  }
+  const auto close = util::closest(lower, {"work", "break", "non_contact"}, 2);
+  return close.empty() ? std::string{} : fmt::format(" (did you mean \"{}\"?)", close.front());
 }
 
 bool in_period(const DaySpec& day, const Period& period) {
@@ -81,7 +105,7 @@ void decode_shifts(LoadContext& c) {
       const auto kind = detail::parse_shift_kind(util::to_lower(kind_text));
       if (kind) shift.kind = *kind;
       else {
-        f.report(row, kind_column, fmt::format("unknown kind {}", util::quoted(kind_text)),
+        f.report(row, kind_column, fmt::format("unknown kind {}{}", util::quoted(kind_text), kind_suggestion(kind_text)),
                  fmt::format("use one of: {}", detail::shift_kind_choices()));
         ok = false;
       }
@@ -92,7 +116,7 @@ void decode_shifts(LoadContext& c) {
     if (room && *room == kNone && c.setting().kind == ProvisionKind::childminder && c.setting().rooms.size() == 1)
       room = 0;
     // The times are read even when the date is wrong, so a row's problems all come at once.
-    const RowTimes times = read_times(f, time_columns, row, day.value_or(DaySpec{}), "shift");
+    const RowTimes times = read_times(f, time_columns, row, day.value_or(DaySpec{}), shift_word(shift.kind));
     if (!day || !times.ok || !ok) continue;
     if (!times.off && shift.kind == ShiftKind::work && *room == kNone) {
       f.report(row, room_column, "a work shift needs a room",
