@@ -149,6 +149,10 @@ struct SolveOptions {
   /// Let the solver first tighten and shrink the model (its presolve). A model with
   /// few rows per variable and a good `start` is often solved faster without.
   bool presolve = true;
+  /// Let the simplex solver presolve each relaxation it solves (CBC: Clp's presolve,
+  /// besides the preprocessing above). CBC 2.10's has declared feasible programmes
+  /// infeasible (allocate's tie-break, where rows hold an earlier optimum exactly).
+  bool simplex_presolve = true;
   /// Let the solver search for solutions by its heuristics (rounding, diving, ...) as
   /// well as by branching. A caller that always passes a good `start` may turn them
   /// off: the answer is the same, the proof often quicker.

@@ -140,7 +140,10 @@ void Formulation::add_rows(const Limits& limits) {
     for (std::size_t p = 0; p < n; ++p)
       for (StaffIndex s = 0; s < staff; ++s)
         if (x_[p * staff + s] >= 0 && p_.w(p, s) != 0) row.push_back({var(x_[p * staff + s]), static_cast<double>(p_.w(p, s))});
-    model_.add_greater_equal(row, static_cast<double>(*limits.min_key_minutes));
+    // Held half a minute below: the same for whole allocations (whole minutes), and not
+    // a face of the polytope exactly, where the solver's presolve has declared a
+    // programme with a known solution infeasible (a tie-break block, 121 children).
+    model_.add_greater_equal(row, static_cast<double>(*limits.min_key_minutes) - 0.5);
   }
 }
 
@@ -201,7 +204,8 @@ void Formulation::add_familiar(Goal goal, const Limits& limits) {
       }
     }
   }
-  if (limits.min_familiar_minutes) model_.add_greater_equal(total, static_cast<double>(*limits.min_familiar_minutes));
+  if (limits.min_familiar_minutes)  // half a minute below, as the key-person minutes
+    model_.add_greater_equal(total, static_cast<double>(*limits.min_familiar_minutes) - 0.5);
 }
 
 void Formulation::add_max_min(Goal goal) {

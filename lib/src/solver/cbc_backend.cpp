@@ -33,35 +33,63 @@ double to_cbc(double bound) {
   return bound;
 }
 
-/// The model in CBC's column-major form, loaded in one call.
-void load(Cbc_Model* cbc, const Model& model) {
+/// The model in CBC's column-major form, loaded in one call. With `singletons_as_bounds`,
+/// a row of one term is loaded as bounds on its variable and a row of none is left out
+/// (the caller has checked it): CBC 2.10 without Clp's presolve aborts on an assertion
+/// (OsiClpSolverInterface::crunch) in a programme with a row x = 1. False when the bounds
+/// contradict each other: no solution.
+bool load(Cbc_Model* cbc, const Model& model, bool singletons_as_bounds) {
   const std::size_t columns = model.variable_count(), rows = model.row_count();
+  std::vector<double> col_lower(columns), col_upper(columns), objective(columns);
+  for (std::uint32_t j = 0; j < columns; ++j) {
+    col_lower[j] = model.lower(Variable{j});
+    col_upper[j] = model.upper(Variable{j});
+    objective[j] = model.objective(Variable{j});
+  }
+  std::vector<std::int32_t> place(rows, -1);  // the row's position in CBC's model, or -1
+  int kept = 0;
+  for (std::uint32_t r = 0; r < rows; ++r) {
+    const auto terms = model.row(r);
+    if (!singletons_as_bounds || terms.size() > 1) {
+      place[r] = kept++;
+      continue;
+    }
+    if (terms.empty() || terms[0].coefficient == 0.0) continue;
+    const Term& t = terms[0];
+    double lo = model.row_lower(r) / t.coefficient, hi = model.row_upper(r) / t.coefficient;
+    if (t.coefficient < 0) std::swap(lo, hi);
+    if (std::isnan(lo)) lo = -kInfinity;
+    if (std::isnan(hi)) hi = kInfinity;
+    col_lower[t.variable.index] = std::max(col_lower[t.variable.index], lo);
+    col_upper[t.variable.index] = std::min(col_upper[t.variable.index], hi);
+  }
+  for (std::uint32_t j = 0; j < columns; ++j) {
+    if (col_lower[j] > col_upper[j] + 1e-9) return false;
+    col_lower[j] = to_cbc(std::min(col_lower[j], col_upper[j]));
+    col_upper[j] = to_cbc(col_upper[j]);
+  }
   std::vector<CoinBigIndex> start(columns + 1, 0);
   for (std::uint32_t r = 0; r < rows; ++r)
-    for (const Term& t : model.row(r)) ++start[t.variable.index + 1];
+    if (place[r] >= 0)
+      for (const Term& t : model.row(r)) ++start[t.variable.index + 1];
   for (std::size_t j = 0; j < columns; ++j) start[j + 1] += start[j];
   std::vector<int> index(static_cast<std::size_t>(start[columns]));
   std::vector<double> value(index.size());
   std::vector<CoinBigIndex> next(start.begin(), start.end() - 1);
+  std::vector<double> row_lower(static_cast<std::size_t>(kept)), row_upper(static_cast<std::size_t>(kept));
   for (std::uint32_t r = 0; r < rows; ++r) {
+    if (place[r] < 0) continue;
     for (const Term& t : model.row(r)) {
       const auto k = static_cast<std::size_t>(next[t.variable.index]++);
-      index[k] = static_cast<int>(r);
+      index[k] = place[r];
       value[k] = t.coefficient;
     }
+    row_lower[static_cast<std::size_t>(place[r])] = to_cbc(model.row_lower(r));
+    row_upper[static_cast<std::size_t>(place[r])] = to_cbc(model.row_upper(r));
   }
-  std::vector<double> col_lower(columns), col_upper(columns), objective(columns), row_lower(rows), row_upper(rows);
-  for (std::uint32_t j = 0; j < columns; ++j) {
-    col_lower[j] = to_cbc(model.lower(Variable{j}));
-    col_upper[j] = to_cbc(model.upper(Variable{j}));
-    objective[j] = model.objective(Variable{j});
-  }
-  for (std::uint32_t r = 0; r < rows; ++r) {
-    row_lower[r] = to_cbc(model.row_lower(r));
-    row_upper[r] = to_cbc(model.row_upper(r));
-  }
-  Cbc_loadProblem(cbc, static_cast<int>(columns), static_cast<int>(rows), start.data(), index.data(), value.data(),
-                  col_lower.data(), col_upper.data(), objective.data(), row_lower.data(), row_upper.data());
+  Cbc_loadProblem(cbc, static_cast<int>(columns), kept, start.data(), index.data(), value.data(), col_lower.data(),
+                  col_upper.data(), objective.data(), row_lower.data(), row_upper.data());
+  return true;
 }
 
 void configure(Cbc_Model* cbc, const Model& model, const SolveOptions& options, bool integer) {
@@ -72,6 +100,7 @@ void configure(Cbc_Model* cbc, const Model& model, const SolveOptions& options, 
       if (model.is_integer(Variable{j})) Cbc_setInteger(cbc, static_cast<int>(j));
   }
   if (integer && !options.presolve) Cbc_setParameter(cbc, "preprocess", "off");
+  if (!options.simplex_presolve) Cbc_setParameter(cbc, "presolve", "off");
   if (integer && !options.heuristics) Cbc_setParameter(cbc, "heuristicsOnOff", "off");
   if (options.time_limit_seconds > 0) {
     Cbc_setMaximumSeconds(cbc, options.time_limit_seconds);
@@ -187,9 +216,27 @@ Result solve(const Model& model, const SolveOptions& options) {
   for (std::uint32_t j = 0; j < model.variable_count() && !integer; ++j) integer = model.is_integer(Variable{j});
   integer = integer && !options.relax_integrality;
 
+  // Rows without terms are constants: a broken one means no solution. (Left out of
+  // CBC's model only with singletons_as_bounds; CBC judges them itself otherwise.)
+  const bool singletons_as_bounds = !options.simplex_presolve;
+  if (singletons_as_bounds) {
+    for (std::uint32_t row = 0; row < model.row_count(); ++row) {
+      const auto terms = model.row(row);
+      const bool constant = terms.empty() || (terms.size() == 1 && terms[0].coefficient == 0.0);
+      if (constant && (model.row_lower(row) > 1e-9 || model.row_upper(row) < -1e-9)) {
+        Result r;
+        r.status = Status::infeasible;
+        return r;
+      }
+    }
+  }
   const std::lock_guard lock(solve_mutex());
   CbcModelPtr cbc(Cbc_newModel());
-  load(cbc.get(), model);
+  if (!load(cbc.get(), model, singletons_as_bounds)) {
+    Result r;
+    r.status = Status::infeasible;
+    return r;
+  }
   configure(cbc.get(), model, options, integer);
   Cbc_solve(cbc.get());
   return read_result(cbc.get(), model, integer);
