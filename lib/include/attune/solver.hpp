@@ -121,7 +121,7 @@ class Model {
 enum class Status : unsigned char {
   optimal,     ///< a solution, proved optimal (within `SolveOptions::absolute_gap`/`relative_gap`)
   feasible,    ///< a solution, not proved optimal: stopped by a limit; see `Result::gap()`
-  infeasible,  ///< proved to have no solution
+  infeasible,  ///< proved to have no solution (never said of a solve a limit cut short: that is `stopped`)
   unbounded,   ///< the objective can improve without end (the relaxation is unbounded)
   stopped,     ///< stopped by a limit (or numerical trouble) before any solution or proof
 };

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <chrono>
 #include <cmath>
 #include <memory>
 #include <mutex>
@@ -164,7 +165,16 @@ bool acceptable(const Model& model, const std::vector<double>& values, bool inte
   return true;
 }
 
-Result read_result(Cbc_Model* cbc, const Model& model, bool integer) {
+/// Whether CBC stopped before finishing its search (time limit, or numerical trouble).
+/// CBC 2.10 has then reported "proved infeasible" for a model with solutions: attune
+/// plan's 60-child week, when the time limit stopped the first stage inside CBC's
+/// preprocessing (the same week, given time, has a rota). Such an answer is no proof.
+bool cut_short(Cbc_Model* cbc, double seconds, const SolveOptions& options) {
+  if (Cbc_isAbandoned(cbc) != 0 || Cbc_isSecondsLimitReached(cbc) != 0 || Cbc_status(cbc) == 1) return true;
+  return options.time_limit_seconds > 0 && seconds >= options.time_limit_seconds;
+}
+
+Result read_result(Cbc_Model* cbc, const Model& model, bool integer, bool short_of_time) {
   Result r;
   const std::size_t n = model.variable_count();
   r.nodes = integer ? Cbc_getNodeCount(cbc) : 0;
@@ -181,6 +191,8 @@ Result read_result(Cbc_Model* cbc, const Model& model, bool integer) {
   if (unbounded) {
     r.status = Status::unbounded;
     r.values.clear();
+  } else if (Cbc_isProvenInfeasible(cbc) != 0 && short_of_time) {
+    r.status = r.has_solution() ? Status::feasible : Status::stopped;  // cut short: not a proof
   } else if (Cbc_isProvenInfeasible(cbc) != 0) {
     r.status = Status::infeasible;
     r.values.clear();
@@ -238,8 +250,10 @@ Result solve(const Model& model, const SolveOptions& options) {
     return r;
   }
   configure(cbc.get(), model, options, integer);
+  const auto began = std::chrono::steady_clock::now();
   Cbc_solve(cbc.get());
-  return read_result(cbc.get(), model, integer);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  return read_result(cbc.get(), model, integer, integer && cut_short(cbc.get(), seconds, options));
 }
 
 std::string_view backend_name() {
