@@ -157,6 +157,10 @@ struct SolveOptions {
   /// well as by branching. A caller that always passes a good `start` may turn them
   /// off: the answer is the same, the proof often quicker.
   bool heuristics = true;
+  /// Among the heuristics, the diving ones (CBC's diveOpt). On a programme solved at
+  /// its root with a good `start` they can cost most of the time; turning them off
+  /// keeps the other heuristics, so the answer and its proof are the same.
+  bool diving = true;
   /// Threads for the branch and bound (1: none). The search is repeatable whatever the
   /// number: the same model and options give the same answer (time limits aside).
   int threads = 1;

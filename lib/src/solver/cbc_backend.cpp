@@ -103,6 +103,7 @@ void configure(Cbc_Model* cbc, const Model& model, const SolveOptions& options, 
   if (integer && !options.presolve) Cbc_setParameter(cbc, "preprocess", "off");
   if (!options.simplex_presolve) Cbc_setParameter(cbc, "presolve", "off");
   if (integer && !options.heuristics) Cbc_setParameter(cbc, "heuristicsOnOff", "off");
+  if (integer && options.heuristics && !options.diving) Cbc_setParameter(cbc, "diveOpt", "0");
   if (options.time_limit_seconds > 0) {
     Cbc_setMaximumSeconds(cbc, options.time_limit_seconds);
     Cbc_setParameter(cbc, "timeMode", "elapsed");  // the limit is wall-clock time, not CPU time
