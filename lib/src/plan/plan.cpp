@@ -89,7 +89,7 @@ RotaPlan plan_rota(const Setting& setting, const RuleProfile& profile, const Pla
   out.slot_minutes = setting.plan.slot_minutes;
   const double limit = options.time_limit_seconds > 0 ? options.time_limit_seconds : setting.plan.time_limit_seconds;
   Budget budget(limit);
-  const Requirements req(setting, profile);
+  const Requirements req(setting, profile, true);  // plan adds the day rows (CM-ASSISTANT-ALONE)
   if (!req.rules().not_planned.empty()) {
     out.status = PlanStatus::unsupported;
     for (std::string_view rule : req.rules().not_planned) {
@@ -117,9 +117,11 @@ RotaPlan plan_rota(const Setting& setting, const RuleProfile& profile, const Pla
   out.variables = model.model().variable_count();
   out.rows = model.model().row_count();
   const std::vector<Pupil> who = pupils(setting, week, model);
-  // A first rota day by day (a heuristic, up to 40% of the time), for the exact stages
-  // to improve on; without one the first stage must find a rota from nothing.
-  std::vector<double> start = day_by_day_start(setting, week, req, model, budget, 0.4 * budget.remaining(), options.threads);
+  // A first rota day by day (a heuristic, on a coarser grid first, up to 30% of the
+  // time each), for the exact stages to improve on; without one the first stage must
+  // find a rota from nothing.
+  std::vector<double> start = coarse_start(setting, profile, week, req, model, budget, 0.3 * budget.remaining(), options.threads);
+  if (start.empty()) start = day_by_day_start(setting, week, req, model, budget, 0.3 * budget.remaining(), options.threads);
   out.start = start.empty() ? "solver" : "heuristic start";
   Chain chain = optimise(setting, model, who, budget, options.threads, std::move(start));
   out.stages = chain.stages;

@@ -21,9 +21,14 @@ constexpr std::size_t kUnder2 = static_cast<std::size_t>(AgeBand::under_2);
 constexpr std::size_t kAge3 = static_cast<std::size_t>(AgeBand::age_3_plus);
 
 /// The statutory rules with a requirement below, in the catalog's words.
-constexpr std::array<std::string_view, 8> kPlanned{"RATIO-SETTING", "RATIO-ROOM",        "QUAL-LEVEL3",
-                                                   "QUAL-LEVEL2-HALF", "QUAL-BABY-TRAINING", "U2-ROOM-LEAD",
-                                                   "PFA-ON-SITE",   "PFA-MEALTIME"};
+constexpr std::array<std::string_view, 13> kPlanned{
+    "RATIO-SETTING", "RATIO-ROOM",  "QUAL-LEVEL3", "QUAL-LEVEL2-HALF", "QUAL-BABY-TRAINING",
+    "U2-ROOM-LEAD",  "PFA-ON-SITE", "PFA-MEALTIME", "CM-UNDER-12",     "CM-UNDER-8",
+    "CM-YOUNG",      "CM-UNDER-1",  "CM-WORKING-TOGETHER"};
+/// A childminder's per-adult limits (lib/src/rules/childminder_rules.cpp).
+constexpr std::array<std::string_view, 4> kPerAdult{"CM-UNDER-12", "CM-UNDER-8", "CM-YOUNG", "CM-UNDER-1"};
+/// Statutory rules whose rows span a day, planned for a planner that adds them.
+constexpr std::array<std::string_view, 1> kWholeDay{"CM-ASSISTANT-ALONE"};
 /// Statutory rules a change of rota can neither break nor mend: who the key person is
 /// (children.csv, allocations.csv).
 constexpr std::array<std::string_view, 2> kNotRota{"KP-ASSIGNED", "KP-VALID"};
@@ -91,6 +96,17 @@ class Row {
 
 bool inside(TimeWindow inner, TimeWindow outer) { return outer.start <= inner.start && inner.end <= outer.end; }
 
+/// Whether an exception the framework allows (an overrides.csv row with a category:
+/// siblings, own child, continuity) covers `rule` at this place and time: check accepts
+/// every finding of the rule inside it (lib/src/check/check.cpp), so the rule may give
+/// way there. Other overrides (exceptional circumstances) are not planned for.
+bool excepted(const std::vector<Override>& overrides, std::string_view rule, Date date, RoomIndex room, TimeWindow time) {
+  return std::any_of(overrides.begin(), overrides.end(), [&](const Override& o) {
+    return !o.category.empty() && o.rule == rule && o.date == date && (o.room == kNone || o.room == room) &&
+           (!o.time || inside(time, *o.time));
+  });
+}
+
 /// The stretch lies inside `window`, or outside it; a stretch across its edge is the
 /// planner's mistake (the check would see two segments).
 bool within(TimeWindow stretch, TimeWindow window) {
@@ -108,6 +124,7 @@ StaffCounts staff_counts(const Staff& staff, Date date, const RuleProfile& all_v
   c.pfa = st.pfa;
   if (!st.in_ratio) return c;
   c.in_ratio = true;
+  c.childminder = staff.role == Role::childminder;
   const int level = qualification_level(st.counts_as);
   c.level3 = level >= 3;
   c.level2 = level >= 2;
@@ -120,7 +137,8 @@ StaffCounts staff_counts(const Staff& staff, Date date, const RuleProfile& all_v
 
 bool rota_cannot_touch(std::string_view rule) { return among(kNotRota, rule); }
 
-Requirements::Requirements(const Setting& setting, const RuleProfile& profile) : setting_(setting), profile_(profile) {
+Requirements::Requirements(const Setting& setting, const RuleProfile& profile, bool whole_days)
+    : setting_(setting), profile_(profile) {
   for (const RuleInfo& rule : rule_catalog()) {
     // Enabled in a version in force on some day of the period (each day's rows ask its own).
     if (rule.family != RuleFamily::statutory || !profile.rule_enabled_between(rule.id, setting.period.from, setting.period.to))
@@ -129,6 +147,7 @@ Requirements::Requirements(const Setting& setting, const RuleProfile& profile) :
     const Severity severity = it != profile.rules.end() && it->second.severity ? *it->second.severity : rule.severity;
     if (severity != Severity::error) continue;
     if (among(kPlanned, rule.id)) plan_.planned.push_back(rule.id);
+    else if (among(kWholeDay, rule.id)) (whole_days ? plan_.planned : plan_.not_planned).push_back(rule.id);
     else if (among(kNotRota, rule.id) || among(kFollows, rule.id)) plan_.not_rota.push_back(rule.id);
     else plan_.not_planned.push_back(rule.id);
   }
@@ -143,11 +162,12 @@ namespace {
 /// What `add` builds for one stretch.
 class Builder {
  public:
-  Builder(solver::Model& m, const Stretch& s, bool soft, std::vector<Requirement>& out)
-      : m_(m), s_(s), soft_(soft), out_(out) {}
+  Builder(solver::Model& m, const Stretch& s, bool soft, std::vector<Requirement>& out, const std::vector<Override>& overrides)
+      : m_(m), s_(s), soft_(soft), out_(out), overrides_(overrides) {}
 
   solver::Variable breach(std::string_view rule, RoomIndex room) {
-    const solver::Variable v = soft_ ? m_.add_binary() : m_.add_integer(0, 0);
+    const bool free = soft_ || excepted(overrides_, rule, s_.date, room, s_.time);
+    const solver::Variable v = free ? m_.add_binary() : m_.add_integer(0, 0);
     out_.push_back(Requirement{rule, room, v, s_.time});
     return v;
   }
@@ -159,6 +179,7 @@ class Builder {
   const Stretch& s_;
   bool soft_;
   std::vector<Requirement>& out_;
+  const std::vector<Override>& overrides_;
 };
 
 /// 1 exactly when the room counts its 3-and-over children at the graduate ratio: a
@@ -193,7 +214,7 @@ int required(Segment children, int graduate_children, const RuleProfile& p) {
 }  // namespace
 
 void Requirements::add(solver::Model& model, const Stretch& stretch, bool soft, std::vector<Requirement>& out) const {
-  Builder b(model, stretch, soft, out);
+  Builder b(model, stretch, soft, out, setting_.overrides);
   const RuleProfile& p = profile_.on(stretch.date);  // the version in force that day
   const auto in_force = [&](std::string_view rule) { return planned(rule) && p.rule_enabled(rule); };
   const Recorded& recorded = setting_.recorded;
@@ -287,12 +308,73 @@ void Requirements::add(solver::Model& model, const Stretch& stretch, bool soft, 
       row.at_least(model, 0);
     }
   }
+  // A childminder's limits, across the home: the children of the bands up to the rule's
+  // at most max_per_adult for each adult in ratio; everyone on a work shift at most
+  // max_people (the rules' own counts: lib/src/rules/childminder_rules.cpp,
+  // working_together_rule.cpp).
+  const Amounts everyone = amounts(stretch.on_work);
+  for (std::string_view rule : kPerAdult) {
+    const RuleOptionValue* max = p.rule_option(rule, "max_per_adult");
+    const RuleOptionValue* band = p.rule_option(rule, "band");
+    if (!in_force(rule) || max == nullptr || band == nullptr || band->band < 0 || max->number <= 0) continue;
+    std::int64_t children = 0;
+    for (std::size_t k = 0; k <= static_cast<std::size_t>(band->band) && k < kMaxBands; ++k)
+      children += stretch.premises_children.children[k];
+    if (children == 0) continue;
+    const auto need = static_cast<double>((children + max->number - 1) / max->number);
+    Row().plus(everyone.in_ratio).plus(b.breach(rule, kNone), need).at_least(model, need);
+  }
+  if (const RuleOptionValue* max = p.rule_option("CM-WORKING-TOGETHER", "max_people");
+      in_force("CM-WORKING-TOGETHER") && max != nullptr && static_cast<std::int64_t>(stretch.on_work.size()) > max->number) {
+    Sum working;
+    for (const Worker& w : stretch.on_work) working.add(w.present);
+    const auto over = static_cast<double>(static_cast<std::int64_t>(stretch.on_work.size()) - max->number);
+    Row().plus(working).plus(b.breach("CM-WORKING-TOGETHER", kNone), -over).at_most(model, static_cast<double>(max->number));
+  }
   if (in_force("PFA-ON-SITE") && recorded.pfa_expiry) {
     Sum pfa;
     for (const Worker& w : stretch.on_premises)
       if (w.counts.pfa) pfa.add(w.present);
     Row().plus(pfa).plus(b.breach("PFA-ON-SITE", kNone), 1).at_least(model, 1);
   }
+}
+
+std::optional<solver::Term> Requirements::sole_charge(solver::Model& model, const Stretch& stretch, int minutes) const {
+  const RuleProfile& p = profile_.on(stretch.date);
+  if (minutes <= 0 || !planned("CM-ASSISTANT-ALONE") || !p.rule_enabled("CM-ASSISTANT-ALONE") ||
+      p.rule_option("CM-ASSISTANT-ALONE", "max_minutes_per_day") == nullptr)
+    return std::nullopt;
+  // alone >= (assistant j in ratio, working) - (childminders in ratio, working), for each
+  // j: at its least, 1 exactly when some assistant and no childminder counts (the rule's
+  // "sole charge"), and the day's row keeps its minutes within the limit.
+  Sum childminders;
+  for (const Worker& w : stretch.on_work)
+    if (w.counts.in_ratio && w.counts.childminder) childminders.add(w.present);
+  std::optional<solver::Variable> alone;
+  for (const Worker& w : stretch.on_work) {
+    if (!w.counts.in_ratio || w.counts.childminder) continue;
+    if (!alone) alone = model.add_continuous(0, 1);
+    Sum assistant;
+    assistant.add(w.present);
+    Row().plus(*alone, 1).plus(childminders).plus(assistant, -1).at_least(model, 0);
+  }
+  if (!alone) return std::nullopt;
+  return solver::Term{*alone, static_cast<double>(minutes)};
+}
+
+void Requirements::add_day(solver::Model& model, Date date, TimeWindow opening,
+                           const std::vector<solver::Term>& sole_charge, bool soft, std::vector<Requirement>& out) const {
+  const RuleOptionValue* max = profile_.on(date).rule_option("CM-ASSISTANT-ALONE", "max_minutes_per_day");
+  if (sole_charge.empty() || max == nullptr) return;
+  double most = 0.0;
+  for (const solver::Term& t : sole_charge) most += t.coefficient;
+  if (most <= static_cast<double>(max->number)) return;  // never more than the limit
+  const bool free = soft || excepted(setting_.overrides, "CM-ASSISTANT-ALONE", date, kNone, opening);
+  const solver::Variable breach = free ? model.add_binary() : model.add_integer(0, 0);
+  out.push_back(Requirement{"CM-ASSISTANT-ALONE", kNone, breach, opening});
+  std::vector<solver::Term> row = sole_charge;
+  row.push_back({breach, -(most - static_cast<double>(max->number))});
+  model.add_less_equal(row, static_cast<double>(max->number));
 }
 
 }  // namespace attune::plan

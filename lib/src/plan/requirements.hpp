@@ -16,6 +16,7 @@
 // tests/unit/requirements_property_test.cpp checks on random staffings that "every
 // requirement holds" is exactly "check_setting finds no breach of that rule".
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct StaffCounts {
   bool baby_trained = false;         ///< in ratio, with baby-care training
   bool under_2_experienced = false;  ///< in ratio, with under_2_experience
   bool pfa = false;                  ///< in-date paediatric first aid (in ratio or not)
+  bool childminder = false;          ///< in ratio, with the role childminder (CM-ASSISTANT-ALONE)
 };
 StaffCounts staff_counts(const Staff& staff, Date date, const RuleProfile& profile);
 
@@ -103,11 +105,16 @@ struct RulePlan {
   /// Enabled statutory rules that depend on the rota but have no requirement here yet: a
   /// planner must say so, never promise they hold.
   std::vector<std::string_view> not_planned;
+  /// Rules whose rows span a whole day (CM-ASSISTANT-ALONE: minutes a day); planned only
+  /// for a planner that adds them (`sole_charge`, `add_day`), else in `not_planned`.
+  std::vector<std::string_view> whole_day;
 };
 
 class Requirements {
  public:
-  Requirements(const Setting& setting, const RuleProfile& profile);
+  /// `whole_days`: the planner adds each day's rows (`sole_charge`, `add_day`), so the
+  /// rules of `RulePlan::whole_day` are planned.
+  Requirements(const Setting& setting, const RuleProfile& profile, bool whole_days = false);
 
   [[nodiscard]] const RulePlan& rules() const { return plan_; }
   [[nodiscard]] const RuleProfile& profile() const { return profile_; }
@@ -116,6 +123,16 @@ class Requirements {
   /// per rule and place to `out`. With `soft`, each breach variable is free (the caller
   /// minimises breach minutes); otherwise it is fixed at 0 and every rule must hold.
   void add(solver::Model& model, const Stretch& stretch, bool soft, std::vector<Requirement>& out) const;
+
+  /// CM-ASSISTANT-ALONE over one slot whose people do not change (`stretch`, any piece of
+  /// it) and in which children are present for `minutes`: a variable at least 1 when an
+  /// assistant is in ratio there and no childminder, as the term `minutes x it`; nullopt
+  /// when the rule is not planned or in force that day, or nobody could be alone.
+  std::optional<solver::Term> sole_charge(solver::Model& model, const Stretch& stretch, int minutes) const;
+  /// The day's row: the sole-charge minutes (terms from `sole_charge`) at most the
+  /// profile's max_minutes_per_day.
+  void add_day(solver::Model& model, Date date, TimeWindow opening, const std::vector<solver::Term>& sole_charge,
+               bool soft, std::vector<Requirement>& out) const;
 
  private:
   const Setting& setting_;

@@ -241,6 +241,7 @@ void RotaModel::add_requirements(bool soft) {
   for (std::uint32_t d = 0; d < week_.days.size(); ++d) {
     const PlanDay& day = week_.days[d];
     day_ranges_[d].first = static_cast<std::uint32_t>(model_.variable_count());
+    std::vector<Term> sole_charge;  // CM-ASSISTANT-ALONE: the day's minutes of an assistant alone
     for (std::uint32_t t = 0; t < day.slots.size(); ++t) {
       const SlotInfo& slot = day.slots[t];
       if (slot.pieces.empty()) continue;
@@ -271,8 +272,12 @@ void RotaModel::add_requirements(bool soft) {
           stretch.rooms.push_back(std::move(rs));
         }
         rules_.add(model_, stretch, soft, requirements_);
+        // The people are the same over the whole slot: one sole-charge amount for it.
+        if (&piece == &slot.pieces.front())
+          if (const auto term = rules_.sole_charge(model_, stretch, slot.minutes_with_children)) sole_charge.push_back(*term);
       }
     }
+    rules_.add_day(model_, day.date, setting_.opening, sole_charge, soft, requirements_);
     day_ranges_[d].second = static_cast<std::uint32_t>(model_.variable_count());
   }
 }

@@ -22,4 +22,11 @@ namespace attune::plan {
 std::vector<double> day_by_day_start(const Setting& setting, const Week& week, const Requirements& requirements,
                                      const RotaModel& model, Budget& budget, double share, int threads);
 
+/// The same heuristic on a grid of slots twice as long (half the choices), the rota laid
+/// onto the week's grid and checked against every row of `model`; empty when it does not
+/// fit (or with --from-rota). Its days take at most `share` seconds.
+std::vector<double> coarse_start(const Setting& setting, const RuleProfile& profile, const Week& week,
+                                 const Requirements& requirements, const RotaModel& model, Budget& budget, double share,
+                                 int threads);
+
 }  // namespace attune::plan

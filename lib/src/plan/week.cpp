@@ -80,6 +80,7 @@ void cut_pieces(const Setting& s, const RuleProfile& p, const DayTimeline& timel
         copy.time = piece.time;
         piece.rooms.emplace_back(rd.room, copy);
       }
+      slot.minutes_with_children += piece.time.length();
       Context context = context_of(s, p, piece);
       bool seen = false;
       for (std::size_t k = 0; k < slot.pieces.size() && !seen; ++k)

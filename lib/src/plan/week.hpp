@@ -33,6 +33,7 @@ struct SlotInfo {
   TimeWindow time;
   std::vector<Piece> pieces;     ///< with children; identical ones kept once
   std::vector<RoomIndex> rooms;  ///< where someone on duty may work in this slot
+  int minutes_with_children = 0;  ///< of the slot, minutes with a child on the premises
 };
 
 /// Minutes a child spends in a room during one slot.

@@ -1,0 +1,110 @@
+// A first rota on a coarser grid (see start.hpp): the week planned day by day with slots
+// twice as long, then laid onto the real grid.
+//
+//     fine    |07:30|07:45|08:00|08:15|...     15-minute slots
+//     coarse  |07:30      |08:00      |...     30-minute slots: half the choices
+//     Sam     |== babies =|== babies =|        a coarse slot's place, in both halves
+//
+// A rota on the coarse grid is one on the fine grid: the same people at the same places
+// over the same minutes, so every rule that held over a coarse slot holds over each of
+// its pieces, and shifts, contracts and breaks (whose length is a whole number of coarse
+// slots) are the same. Where a fine half-slot has no children in the coarse slot's room
+// the person's room there is left to the completion below. Nothing is trusted: the
+// values are completed by the solver with everyone's place fixed (the rule's own
+// helper variables) and then checked against every row of the week.
+
+#include <algorithm>
+
+#include "start.hpp"
+
+namespace attune::plan {
+namespace {
+
+/// Where everyone is on the fine grid, from a coarse rota: per fine person-day, per slot.
+std::vector<std::vector<SlotState>> refine(const Week& fine, const Week& coarse, const RotaModel& coarse_model,
+                                          const std::vector<double>& coarse_values) {
+  const auto places = coarse_model.decode(coarse_values);
+  std::vector<std::vector<SlotState>> out(fine.person_days.size());
+  for (std::size_t pd = 0; pd < fine.person_days.size(); ++pd) {
+    const PersonDay& p = fine.person_days[pd];
+    out[pd].resize(fine.days[p.day].slots.size());
+    const std::int32_t c = coarse_model.person_day(p.staff, p.day);
+    if (c < 0) continue;  // not available for a whole coarse slot: off
+    const auto& from = places[static_cast<std::size_t>(c)];
+    for (std::size_t t = 0; t < out[pd].size(); ++t) {
+      const std::size_t k = t * static_cast<std::size_t>(fine.slot_minutes) / static_cast<std::size_t>(coarse.slot_minutes);
+      if (k < from.size()) out[pd][t] = from[k];
+    }
+  }
+  return out;
+}
+
+/// Fixes every place of `places` in `model` (w, and the break starts); false when the
+/// fine grid has no variable for a place (then no start).
+bool fix_places(RotaModel& fine, const std::vector<std::vector<SlotState>>& places) {
+  solver::Model& m = fine.model();
+  const Week& week = fine.week();
+  for (std::size_t pd = 0; pd < places.size(); ++pd) {
+    const PersonDayVars& v = fine.vars()[pd];
+    const PersonDay& p = week.person_days[pd];
+    const auto& at = places[pd];
+    for (std::size_t t = 0; t < at.size(); ++t) {
+      const RoomIndex place = at[t].place;
+      if (place != SlotState::kOff && place != SlotState::kBreak && v.w[t].empty()) return false;
+      const bool has_room = std::any_of(v.w[t].begin(), v.w[t].end(), [&](const auto& rx) { return rx.first == place; });
+      // A room with no children in this half-slot: on duty somewhere, the room left open.
+      if (place != SlotState::kOff && place != SlotState::kBreak && !has_room) continue;
+      for (const auto& [room, x] : v.w[t]) {
+        const double on = room == place ? 1.0 : 0.0;
+        m.set_bounds(x, on, on);
+      }
+    }
+    for (const auto& q : v.q) {
+      const int len = p.breaks[q.level].slots;
+      bool starts = at[q.slot].place == SlotState::kBreak && (q.slot == 0 || at[q.slot - 1].place != SlotState::kBreak);
+      for (int i = 0; i < len && starts; ++i) {
+        const std::size_t t = q.slot + static_cast<std::size_t>(i);
+        starts = t < at.size() && at[t].place == SlotState::kBreak;
+      }
+      const std::size_t after = q.slot + static_cast<std::size_t>(len);
+      starts = starts && (after >= at.size() || at[after].place != SlotState::kBreak);
+      m.set_bounds(q.q, starts ? 1.0 : 0.0, starts ? 1.0 : 0.0);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<double> coarse_start(const Setting& setting, const RuleProfile& profile, const Week& week,
+                                 const Requirements& requirements, const RotaModel& model, Budget& budget, double share,
+                                 int threads) {
+  const int coarse_minutes = 2 * week.slot_minutes;
+  const Minute open = setting.opening.length();
+  if (week.from_rota || open < coarse_minutes) return {};
+  const double until = budget.elapsed() + share;
+  Setting coarse = setting;
+  coarse.plan.slot_minutes = coarse_minutes;
+  const Week cw = build_week(coarse, profile, false);
+  if (cw.days.size() != week.days.size()) return {};
+  const RotaModel coarse_model(coarse, cw, requirements, false);
+  const std::vector<double> rough =
+      day_by_day_start(coarse, cw, requirements, coarse_model, budget, 0.8 * share, threads);
+  if (rough.empty()) return {};
+  // The fine week with everyone's place fixed: only the rules' helper variables (and the
+  // shift's own) are left to the solver.
+  RotaModel fixed(setting, week, requirements, false);
+  if (!fix_places(fixed, refine(week, cw, coarse_model, rough))) return {};
+  fixed.model().clear_objective();
+  solver::SolveOptions o;
+  o.time_limit_seconds = std::max(1.0, until - budget.elapsed());
+  o.threads = threads;
+  const solver::Result r = solver::solve(fixed.model(), o);
+  if (!r.has_solution()) return {};
+  std::vector<double> values = r.values;
+  polish(model, values);
+  if (values.size() != model.model().variable_count() || model.model().violation(values) > 1e-9) return {};
+  return values;
+}
+
+}  // namespace attune::plan
