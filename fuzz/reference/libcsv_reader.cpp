@@ -72,15 +72,8 @@ void on_record(int /*terminator*/, void* user) {
     const std::size_t fields = state.fields;
     state.table.discard_row();
     state.table.note_rejected_row();
-    Diagnostic d;
-    d.where = SourceRegion{state.table.file(), state.record_line, 0, 0};
-    d.message = fmt::format("this row has {} field{} but the header has {}", fields,
-                            fields == 1 ? "" : "s", state.table.columns().size());
-    d.hint = fields > state.table.columns().size()
-                 ? "put double quotes around values that contain a comma"
-                 : "a value is missing or the line was cut short";
-    d.source_line = state.table.line_text(state.record_line);
-    state.diagnostics.add(std::move(d));
+    // The message is attune's own (tested here: the rows, cells and places).
+    state.diagnostics.add(attune::io::field_count_problem(state.table, state.record_line, fields));
   } else {
     state.table.commit_row(state.record_line, state.record_offset);
   }

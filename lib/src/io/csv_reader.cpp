@@ -271,27 +271,7 @@ void CsvReader::record() {
     const std::size_t fields = fields_;
     table_.discard_row();
     table_.note_rejected_row();
-    Diagnostic d;
-    d.where = SourceRegion{table_.file(), record_line_, 0, 0};
-    d.message = fmt::format("this row has {} field{} but the header has {}", fields, fields == 1 ? "" : "s",
-                            table_.columns().size());
-    if (fields > table_.columns().size()) {
-      d.hint = "put double quotes around values that contain a comma";
-    } else {
-      // Hand-edited files often drop the empty cells at the end of a row.
-      const auto& columns = table_.columns();
-      const std::size_t missing = columns.size() - fields;
-      std::vector<std::string> names(columns.begin() + static_cast<std::ptrdiff_t>(fields), columns.end());
-      const std::string commas = missing == 1 ? "a comma" : fmt::format("{} commas", missing);
-      d.hint = fmt::format("a value is missing or the line was cut short; if {} empty, end the row with {}",
-                           missing == 1 ? fmt::format("{} is", names.front())
-                                        : fmt::format("{} are", util::join(names, ", ", 4)),
-                           commas);
-      d.cause = fmt::format("rows stop before {}: if {} empty, end each with {}", util::join(names, ", ", 4),
-                            missing == 1 ? "it is" : "they are", commas);
-    }
-    d.source_line = table_.line_text(record_line_);
-    diagnostics_.add(std::move(d));
+    diagnostics_.add(field_count_problem(table_, record_line_, fields));
   } else {
     table_.commit_row(record_line_, record_offset_);
   }
@@ -380,6 +360,30 @@ void CsvReader::read() {
 }
 
 }  // namespace
+
+Diagnostic field_count_problem(const RecordTable& table, std::uint32_t line, std::size_t fields) {
+  const auto& columns = table.columns();
+  Diagnostic d;
+  d.where = SourceRegion{table.file(), line, 0, 0};
+  d.message = fmt::format("this row has {} field{} but the header has {}", fields, fields == 1 ? "" : "s",
+                          columns.size());
+  if (fields > columns.size()) {
+    d.hint = "put double quotes around values that contain a comma";
+  } else {
+    // Hand-edited files often drop the empty cells at the end of a row.
+    const std::size_t missing = columns.size() - fields;
+    const std::vector<std::string> names(columns.begin() + static_cast<std::ptrdiff_t>(fields), columns.end());
+    const std::string commas = missing == 1 ? "a comma" : fmt::format("{} commas", missing);
+    d.hint = fmt::format("a value is missing or the line was cut short; if {} empty, end the row with {}",
+                         missing == 1 ? fmt::format("{} is", names.front())
+                                      : fmt::format("{} are", util::join(names, ", ", 4)),
+                         commas);
+    d.cause = fmt::format("rows stop before {}: if {} empty, end each with {}", util::join(names, ", ", 4),
+                          missing == 1 ? "it is" : "they are", commas);
+  }
+  d.source_line = table.line_text(line);
+  return d;
+}
 
 RecordTable read_csv(std::string text, const std::string& file, Diagnostics& diagnostics,
                      const CsvOptions& options) {

@@ -17,4 +17,9 @@ struct CsvOptions {
 RecordTable read_csv(std::string text, const std::string& file, Diagnostics& diagnostics,
                      const CsvOptions& options = {});
 
+/// The problem of a row at `line` of `table` (its header read) that has `fields` fields
+/// where the header has another number: what is wrong, and the fix (for a short row, the
+/// empty columns and the commas to add).
+Diagnostic field_count_problem(const RecordTable& table, std::uint32_t line, std::size_t fields);
+
 }  // namespace attune::io
