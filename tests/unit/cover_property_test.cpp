@@ -13,7 +13,6 @@
 // for one stretch, inside the availability and while children are there, in any room
 // with children.
 
-#include <cstdlib>
 #include <functional>
 #include <map>
 #include <random>
@@ -28,11 +27,6 @@ using namespace attune;
 namespace {
 
 constexpr Minute kStep = 30, kFrom = 9 * 60, kTo = 11 * 60 + 30;  // five half-hours
-
-int cover_cases() {
-  const char* n = std::getenv("ATTUNE_COVER_CASES");
-  return n != nullptr ? std::max(1, std::atoi(n)) : 60;
-}
 
 enum class Doing : unsigned char { off, work, on_break, non_contact };
 struct Slot {
@@ -304,7 +298,7 @@ struct CoverScore {
 TEST_CASE("cover matches brute-force enumeration on tiny settings, stage by stage") {
   const RuleProfile profile = test::group_profile();
   std::mt19937 rng(1103);
-  const int n = cover_cases();
+  const int n = test::property_cases("ATTUNE_COVER_CASES", 60);
   int compared = 0, covered = 0, partial = 0;
   for (int k = 0; k < n * 3 && compared < n; ++k) {
     const Tiny x = random_tiny(rng);

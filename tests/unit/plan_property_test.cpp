@@ -10,7 +10,6 @@
 // experience, available all day), so that most weeks have a rota to compare.
 // ATTUNE_PLAN_CASES=200 runs more.
 
-#include <cstdlib>
 #include <random>
 
 #include <fmt/format.h>
@@ -22,11 +21,6 @@
 using namespace attune;
 
 namespace {
-
-int cases() {
-  const char* n = std::getenv("ATTUNE_PLAN_CASES");
-  return n != nullptr ? std::max(1, std::atoi(n)) : 40;
-}
 
 constexpr Minute kOpen = 8 * 60;
 constexpr RoomIndex kOff = kNone, kBreak = kNone - 1;
@@ -299,7 +293,7 @@ std::vector<std::vector<RoomIndex>> places_of(const Instance& x, const RotaPlan&
 TEST_CASE("plan: the optimum equals the best rota by enumeration, on random tiny weeks") {
   const RuleProfile base = test::group_profile();
   std::mt19937 rng(20261102);
-  const int n = cases();
+  const int n = test::property_cases("ATTUNE_PLAN_CASES", 40);
   int feasible = 0;
   for (int k = 0; k < n; ++k) {
     const Instance x = random_instance(rng, base);

@@ -8,7 +8,6 @@
 // assistant alone all morning breaks the 120-minute limit.
 // ATTUNE_REQUIREMENTS_CASES=20000 runs more.
 
-#include <cstdlib>
 #include <map>
 #include <random>
 #include <set>
@@ -24,11 +23,6 @@ using namespace attune;
 namespace {
 
 constexpr Minute kMorningStart = 9 * 60, kMorningEnd = 12 * 60;
-
-int home_cases() {
-  const char* n = std::getenv("ATTUNE_REQUIREMENTS_CASES");
-  return n != nullptr ? std::max(1, std::atoi(n)) : 150;
-}
 
 RuleProfile morning_profile() {
   Diagnostics d;
@@ -148,7 +142,7 @@ HomeBuilt build_home(const Morning& x, const RuleProfile& p, const plan::Require
 TEST_CASE("childminder requirements hold exactly when check finds no breach, on random mornings") {
   const RuleProfile p = morning_profile();
   std::mt19937 rng(20261104);
-  const int n = home_cases();
+  const int n = test::property_cases("ATTUNE_REQUIREMENTS_CASES", 150);
   std::map<std::string, std::pair<int, int>> seen;  // rule -> (held, broken)
   for (int k = 0; k < n; ++k) {
     const Morning x = random_morning(rng);

@@ -5,7 +5,6 @@
 // a rule and its requirement (a rule changed in lib/src/rules, a new way of counting in the
 // timeline) fails here. ATTUNE_REQUIREMENTS_CASES=20000 runs more.
 
-#include <cstdlib>
 #include <map>
 #include <set>
 #include <random>
@@ -21,11 +20,6 @@ using namespace attune;
 namespace {
 
 constexpr Minute kStart = 9 * 60, kEnd = 10 * 60;
-
-int requirement_cases() {
-  const char* n = std::getenv("ATTUNE_REQUIREMENTS_CASES");
-  return n != nullptr ? std::max(1, std::atoi(n)) : 600;
-}
 
 enum class Where : unsigned char { off, work, non_contact, on_break };
 
@@ -209,7 +203,7 @@ Built build(const Staffing& x, const plan::Requirements& req, bool soft, std::mt
 TEST_CASE("requirements hold exactly when check finds no breach, on random staffings") {
   const RuleProfile base = test::group_profile();
   std::mt19937 rng(20261103);
-  const int n = requirement_cases();
+  const int n = test::property_cases("ATTUNE_REQUIREMENTS_CASES", 600);
   int breaching = 0;
   std::map<std::string, std::pair<int, int>> seen;  // rule -> (held, broken) requirements
   for (int k = 0; k < n; ++k) {

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <string>
 
 #include "attune/check.hpp"
@@ -10,6 +12,13 @@
 #include "attune/profile.hpp"
 
 namespace attune::test {
+
+/// How many random cases a property test runs: the environment variable `name` when it is
+/// set (at least 1), else `fallback`, the number CI runs (kept fast under the sanitizers).
+inline int property_cases(const char* name, int fallback) {
+  const char* n = std::getenv(name);
+  return n != nullptr ? std::max(1, std::atoi(n)) : fallback;
+}
 
 inline RuleProfile group_profile() {
   Diagnostics d;
