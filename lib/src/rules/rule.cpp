@@ -17,9 +17,10 @@ Severity RuleContext::severity(std::string_view rule) const {
 }
 
 Finding RuleContext::make(std::string_view rule) const {
+  if (!last_rule.known || last_rule.id != rule) last_rule = {std::string(rule), severity(rule), true};
   Finding f;
-  f.rule = std::string(rule);
-  f.severity = severity(rule);
+  f.rule = last_rule.id;
+  f.severity = last_rule.severity;
   return f;
 }
 
