@@ -102,6 +102,8 @@ void check_one(const std::filesystem::path& path, const CheckCommand& o, const s
   options.room_days = format == "markdown";  // the document's rooms
   // CSV has fixed columns, and the summary has no findings: no context for either.
   options.finding_context = format != "csv" && !o.summary;
+  // Text and Markdown show --limit findings per rule: their contexts only, when shown.
+  options.finding_context_on_demand = (format == "text" || format == "markdown") && o.limit > 0;
   std::optional<WhatIf> what_if;
   if (!o.absent.empty() && !(what_if = apply_absence(loaded, o.absent, options, out.problems))) return;
   CheckResult result = check_setting(loaded.setting, loaded.profile, options);

@@ -150,3 +150,38 @@ TEST_CASE("a day whose numbers differ is not in the pattern: no day is shown wit
   CHECK(patterns[0].label == "every Mon, Tue, Thu and Fri");
   CHECK(findings[2].pattern == 0xFFFFFFFFu);
 }
+
+TEST_CASE("a context left until it is shown is the one the check would have worked out") {
+  const Setting s = test::load_yaml(setting_yaml("s5"));
+  const CheckResult now = check_setting(s, test::group_profile());
+  CheckOptions later_options;
+  later_options.finding_context_on_demand = true;
+  const CheckResult later = check_setting(s, test::group_profile(), later_options);
+  CHECK(later.contexts.empty());
+  REQUIRE(later.findings.size() == now.findings.size());
+  std::size_t compared = 0;
+  for (std::size_t i = 0; i < now.findings.size(); ++i) {
+    INFO(now.findings[i].rule);
+    const FindingContext* a = context_of(s, now, now.findings[i]);
+    const FindingContext* b = context_of(s, later, later.findings[i]);
+    REQUIRE((a == nullptr) == (b == nullptr));
+    if (a == nullptr) continue;
+    ++compared;
+    REQUIRE(a->present.size() == b->present.size());
+    for (std::size_t k = 0; k < a->present.size(); ++k) {
+      CHECK(a->present[k].staff == b->present[k].staff);
+      CHECK(a->present[k].presence == b->present[k].presence);
+      CHECK(a->present[k].time == b->present[k].time);
+    }
+    REQUIRE(a->options.size() == b->options.size());
+    for (std::size_t k = 0; k < a->options.size(); ++k) {
+      CHECK(a->options[k].kind == b->options[k].kind);
+      CHECK(a->options[k].staff == b->options[k].staff);
+      CHECK(a->options[k].time == b->options[k].time);
+      CHECK(a->options[k].from_room == b->options[k].from_room);
+    }
+  }
+  CHECK(compared >= 5);  // RATIO-ROOM every weekday, at least
+  // Asked again: the same context, not worked out twice.
+  CHECK(context_of(s, later, later.findings[0]) == context_of(s, later, later.findings[0]));
+}

@@ -6,6 +6,7 @@
 ///     result.counts.errors  // statutory breaches found
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -100,6 +101,12 @@ struct AllocationHint {
   double now = 0.0;    ///< today's
 };
 
+/// Finding::context of a finding whose context is worked out when it is first shown
+/// (CheckOptions::finding_context_on_demand; context_of).
+inline constexpr std::uint32_t kContextOnDemand = 0xFFFFFFFEu;
+
+class FindingContextSource;  // lib/src/check/finding_context_source.hpp
+
 struct CheckResult {
   std::string profile;  ///< profile id
   Period period;
@@ -110,7 +117,15 @@ struct CheckResult {
   Metrics metrics;
   /// Set by the caller (`attune check` and `attune report` for one setting), not by check_setting.
   std::optional<AllocationHint> allocation_hint;
+  /// With CheckOptions::finding_context_on_demand: works out the contexts of the findings
+  /// marked kContextOnDemand when they are shown (context_of).
+  std::shared_ptr<FindingContextSource> context_source;
 };
+
+/// The context of `f` (who was there, what the rota offers), or nullptr for none:
+/// result.contexts[f.context], or worked out now from `setting` (the one checked) for a
+/// finding left until it is shown.
+const FindingContext* context_of(const Setting& setting, const CheckResult& result, const Finding& f);
 
 struct CheckOptions {
   /// Rules to run: rule ids and/or the families "statutory" and "continuity".
@@ -125,6 +140,10 @@ struct CheckOptions {
   /// what the rota offers). Off for outputs that do not show it (CSV): it costs about a
   /// third of the rules' time on a findings-heavy year.
   bool finding_context = true;
+  /// ... only for the findings an output shows, when it shows them (context_of): text and
+  /// Markdown show `--limit` findings per rule, so most contexts would never be read.
+  /// The findings get kContextOnDemand and CheckResult::contexts stays empty.
+  bool finding_context_on_demand = false;
 };
 
 /// True if `rule` is selected by `only` (see CheckOptions::only).

@@ -3,6 +3,7 @@
 #include "../rules/rule.hpp"
 #include "attune/rule_catalog.hpp"
 #include "finding_context.hpp"
+#include "finding_context_source.hpp"
 #include "metrics_builder.hpp"
 
 namespace attune {
@@ -90,7 +91,10 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
       }
       for (rules::Rule* rule : today) rule->premises_day(context, day, timeline.premises);
       // Its own stage: who was there and what the rota offers, for the day's findings.
-      if (options.finding_context) contexts.add_day(day, timeline, result.findings, first_of_day, result.contexts);
+      if (options.finding_context && options.finding_context_on_demand)
+        FindingContextBuilder::mark_day(day, result.findings, first_of_day);
+      else if (options.finding_context)
+        contexts.add_day(day, timeline, result.findings, first_of_day, result.contexts);
     }
     for (rules::Rule* rule : today) rule->day(context, day);
     ledger.add_day(day);
@@ -103,6 +107,8 @@ CheckResult check_setting(const Setting& setting, const RuleProfile& profile, co
   result.patterns = find_patterns(result.findings, setting.days);
   result.counts = count_findings(result.findings);
   result.metrics = metrics.finish(ledger);
+  if (options.finding_context && options.finding_context_on_demand)
+    result.context_source = std::make_shared<FindingContextSource>(profile);
   return result;
 }
 

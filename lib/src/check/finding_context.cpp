@@ -1,5 +1,7 @@
 #include "finding_context.hpp"
 
+#include "attune/check.hpp"
+
 #include <algorithm>
 
 namespace attune {
@@ -206,17 +208,34 @@ void FindingContextBuilder::add_options(const Finding& f, const Day& day, const 
   }
 }
 
+namespace {
+bool wants_context(const Finding& f, const Day& day) {
+  return f.date && *f.date == day.date && f.time && rule_has_context(f.rule);
+}
+}  // namespace
+
+FindingContext FindingContextBuilder::context_of(const Finding& f, const Day& day, const DayTimeline& timeline) {
+  version_ = &profile_.on(day.date);
+  FindingContext context;
+  add_present(f, day, context);
+  add_options(f, day, timeline, context);
+  return context;
+}
+
 void FindingContextBuilder::add_day(const Day& day, const DayTimeline& timeline, std::vector<Finding>& findings,
                                     std::size_t first, std::vector<FindingContext>& contexts) {
-  version_ = &profile_.on(day.date);
   for (std::size_t i = first; i < findings.size(); ++i) {
     Finding& f = findings[i];
-    if (!f.date || *f.date != day.date || !f.time || !rule_has_context(f.rule)) continue;
-    FindingContext context;
-    add_present(f, day, context);
-    add_options(f, day, timeline, context);
+    if (!wants_context(f, day)) continue;
+    FindingContext context = context_of(f, day, timeline);
     f.context = static_cast<std::uint32_t>(contexts.size());
     contexts.push_back(std::move(context));
+  }
+}
+
+void FindingContextBuilder::mark_day(const Day& day, std::vector<Finding>& findings, std::size_t first) {
+  for (std::size_t i = first; i < findings.size(); ++i) {
+    if (wants_context(findings[i], day)) findings[i].context = kContextOnDemand;
   }
 }
 

@@ -23,6 +23,10 @@ class FindingContextBuilder {
   /// spells per such finding; nothing is done for the others.
   void add_day(const Day& day, const DayTimeline& timeline, std::vector<Finding>& findings, std::size_t first,
                std::vector<FindingContext>& contexts);
+  /// Marks the findings add_day would give a context with kContextOnDemand instead.
+  static void mark_day(const Day& day, std::vector<Finding>& findings, std::size_t first);
+  /// The context add_day gives `f`, a finding of `day` made by its room and premises rules.
+  FindingContext context_of(const Finding& f, const Day& day, const DayTimeline& timeline);
 
  private:
   const StaffStanding& standing(StaffIndex staff, const Day& day);

@@ -87,7 +87,7 @@ void finding_json(JsonWriter& w, const Setting& s, const CheckResult& r, const F
     w.key("exception_child"), w.value_or_null(id_at(s.children, f.accepted_child));
   }
   w.key("context");
-  if (f.context < r.contexts.size()) context_json(w, s, r.contexts[f.context]);
+  if (const FindingContext* context = context_of(s, r, f); context != nullptr) context_json(w, s, *context);
   else w.null();
   w.key("pattern");
   if (f.pattern < r.patterns.size()) w.value(f.pattern);

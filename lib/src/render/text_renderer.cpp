@@ -74,9 +74,9 @@ Entry entry_for(const Setting& s, const CheckResult& r, const Finding& f, bool r
     e.below.push_back(words.dates);
     e.findings = pattern->findings.size();
   }
-  if (f.context < r.contexts.size()) {
+  if (const FindingContext* context = context_of(s, r, f); context != nullptr) {
     const std::string on = pattern != nullptr ? fmt::format(" ({})", format_day_label(*f.date)) : std::string{};
-    for (const render::ContextLine& c : render::context_lines(s, f, r.contexts[f.context], redact)) {
+    for (const render::ContextLine& c : render::context_lines(s, f, *context, redact)) {
       if (c.label != "could fix") {
         e.below.push_back(fmt::format("{}{}: {}", c.label, on, c.text()));
         continue;

@@ -27,10 +27,10 @@ void add_finding_detail(Json& j, const SettingReport& report, const Finding& f, 
     j["day"] = words.label;
   }
   Json lines = Json::array();
-  if (f.context < r.contexts.size()) {
+  if (const FindingContext* context = context_of(report.setting, r, f); context != nullptr) {
     // A pattern stands for several days; who was there is told for its first, as in text.
     const bool pattern = f.pattern < r.patterns.size() && f.date;
-    for (const render::ContextLine& c : render::context_lines(report.setting, f, r.contexts[f.context], redact)) {
+    for (const render::ContextLine& c : render::context_lines(report.setting, f, *context, redact)) {
       Json items = Json::array();
       for (const std::string& item : c.items) items.push_back(item);
       const bool fix = c.label == "could fix";
