@@ -2,6 +2,9 @@
 // straight to text with JsonWriter.
 
 #include <algorithm>
+#include <optional>
+
+#include <fmt/format.h>
 
 #include "attune/render.hpp"
 #include "json_parts.hpp"
@@ -18,82 +21,123 @@ const std::string* id_at(const std::vector<Item>& items, std::uint32_t index) {
 }
 
 /// Who was there and what the rota offers (docs/json.md, "context"), on the finding's
-/// one line: a findings-heavy year has hundreds of thousands of these.
-void context_json(JsonWriter& w, const Setting& s, const FindingContext& c) {
-  w.begin_object();
-  w.key("present");
-  w.begin_array();
+/// one line, straight to the text like the finding: a findings-heavy year has hundreds
+/// of thousands of these, with a few staff and options each.
+void context_json(std::string& out, const Setting& s, const FindingContext& c) {
+  const auto text = [&](std::string_view t) { render::append_json_string(out, t); };
+  out += R"({"present": [)";
+  bool first = true;
   for (const PresentStaff& p : c.present) {
-    w.begin_object();
-    w.key("staff"), w.value(s.staff[p.staff].id);
-    w.key("start"), w.value(format_clock_time(p.time.start));
-    w.key("end"), w.value(format_clock_time(p.time.end));
-    w.key("presence"), w.value(presence_id(p.presence));
-    w.key("counts_as"), w.value(qualification_id(p.counts_as));
-    w.end_object();
+    out += first ? R"({"staff": )" : R"(, {"staff": )";
+    first = false;
+    text(s.staff[p.staff].id);
+    out += R"(, "start": )";
+    text(format_clock_time(p.time.start));
+    out += R"(, "end": )";
+    text(format_clock_time(p.time.end));
+    out += R"(, "presence": )";
+    text(presence_id(p.presence));
+    out += R"(, "counts_as": )";
+    text(qualification_id(p.counts_as));
+    out += '}';
   }
-  w.end_array();
-  w.key("present_not_shown"), w.value(c.present_not_shown);
-  w.key("options");
-  w.begin_array();
+  out += R"(], "present_not_shown": )";
+  const fmt::format_int not_shown(c.present_not_shown);
+  out.append(not_shown.data(), not_shown.size());
+  out += R"(, "options": [)";
+  first = true;
   for (const FixOption& o : c.options) {
-    w.begin_object();
-    w.key("kind"), w.value(fix_kind_id(o.kind));
-    w.key("staff"), w.value(s.staff[o.staff].id);
-    w.key("room");
-    if (const std::string* room = id_at(s.rooms, o.from_room)) w.value(*room);
-    else w.null();
-    w.key("start"), w.value(format_clock_time(o.time.start));
-    w.key("end"), w.value(format_clock_time(o.time.end));
-    w.key("counts_as"), w.value(qualification_id(o.counts_as));
-    w.end_object();
+    out += first ? R"({"kind": )" : R"(, {"kind": )";
+    first = false;
+    text(fix_kind_id(o.kind));
+    out += R"(, "staff": )";
+    text(s.staff[o.staff].id);
+    out += R"(, "room": )";
+    if (const std::string* room = id_at(s.rooms, o.from_room)) text(*room);
+    else out += "null";
+    out += R"(, "start": )";
+    text(format_clock_time(o.time.start));
+    out += R"(, "end": )";
+    text(format_clock_time(o.time.end));
+    out += R"(, "counts_as": )";
+    text(qualification_id(o.counts_as));
+    out += '}';
   }
-  w.end_array();
-  w.end_object();
+  out += "]}";
 }
 
-void finding_json(JsonWriter& w, const Setting& s, const CheckResult& r, const Finding& f) {
-  w.begin_object_on_one_line();
-  w.key("rule"), w.value(f.rule);
-  w.key("severity"), w.value(severity_id(f.severity));
-  w.key("message"), w.value(f.message);
-  w.key("date");
-  if (f.date) w.value(format_iso_date(*f.date));
-  else w.null();
-  w.key("start");
-  if (f.time) w.value(format_clock_time(f.time->start));
-  else w.null();
-  w.key("end");
-  if (f.time) w.value(format_clock_time(f.time->end));
-  else w.null();
-  w.key("room"), w.value_or_null(id_at(s.rooms, f.room));
-  w.key("child"), w.value_or_null(id_at(s.children, f.child));
-  w.key("staff"), w.value_or_null(id_at(s.staff, f.staff));
-  w.key("values");
-  w.begin_object();
-  for (const auto& v : f.values) {
-    w.key(v.name);
-    std::visit([&](const auto& x) { w.value(x); }, v.value);
+/// A finding's line (docs/json.md, "findings"), written straight to the text: the
+/// member names and separators are constant pieces, one append each, instead of a
+/// writer call per member (a findings-heavy year has a million findings of about twenty
+/// members each). The values and the context, on the same line, go through `inner`.
+class FindingLine {
+ public:
+  explicit FindingLine(JsonWriter& w) : w_(w) {}
+
+  void write(const Setting& s, const CheckResult& r, const Finding& f) {
+    std::string& out = w_.value_text();
+    if (!inner_) inner_.emplace(out);  // the same text for every finding: one writer, its levels kept
+    JsonWriter& inner = *inner_;
+    const auto text = [&](std::string_view t) { render::append_json_string(out, t); };
+    const auto text_or_null = [&](const std::string* t) {
+      if (t != nullptr) text(*t);
+      else out += "null";
+    };
+    out += R"({"rule": )";
+    text(f.rule);
+    out += R"(, "severity": )";
+    text(severity_id(f.severity));
+    out += R"(, "message": )";
+    text(f.message);
+    out += R"(, "date": )";
+    if (f.date) text(format_iso_date(*f.date));
+    else out += "null";
+    out += R"(, "start": )";
+    if (f.time) text(format_clock_time(f.time->start));
+    else out += "null";
+    out += R"(, "end": )";
+    if (f.time) text(format_clock_time(f.time->end));
+    else out += "null";
+    out += R"(, "room": )";
+    text_or_null(id_at(s.rooms, f.room));
+    out += R"(, "child": )";
+    text_or_null(id_at(s.children, f.child));
+    out += R"(, "staff": )";
+    text_or_null(id_at(s.staff, f.staff));
+    out += R"(, "values": )";
+    inner.begin_object_on_one_line();
+    for (const auto& v : f.values) {
+      inner.key(v.name);
+      std::visit([&](const auto& x) { inner.value(x); }, v.value);
+    }
+    inner.end_object();
+    out += f.accepted ? R"(, "accepted": true, "reason": )" : R"(, "accepted": false, "reason": )";
+    if (f.accepted) text(f.accepted_reason);
+    else out += "null";
+    if (f.accepted) {  // the exception the framework allows, and the child it is for
+      out += R"(, "category": )";
+      if (f.accepted_category.empty()) out += "null";
+      else text(f.accepted_category);
+      out += R"(, "exception_child": )";
+      text_or_null(id_at(s.children, f.accepted_child));
+    }
+    out += R"(, "context": )";
+    if (const FindingContext* context = context_of(s, r, f); context != nullptr) context_json(out, s, *context);
+    else out += "null";
+    out += R"(, "pattern": )";
+    if (f.pattern < r.patterns.size()) {
+      const fmt::format_int n(f.pattern);
+      out.append(n.data(), n.size());
+    } else {
+      out += "null";
+    }
+    out += '}';
   }
-  w.end_object();
-  w.key("accepted"), w.value(f.accepted);
-  w.key("reason");
-  if (f.accepted) w.value(f.accepted_reason);
-  else w.null();
-  if (f.accepted) {  // the exception the framework allows, and the child it is for
-    w.key("category");
-    if (f.accepted_category.empty()) w.null();
-    else w.value(f.accepted_category);
-    w.key("exception_child"), w.value_or_null(id_at(s.children, f.accepted_child));
-  }
-  w.key("context");
-  if (const FindingContext* context = context_of(s, r, f); context != nullptr) context_json(w, s, *context);
-  else w.null();
-  w.key("pattern");
-  if (f.pattern < r.patterns.size()) w.value(f.pattern);
-  else w.null();
-  w.end_object();
-}
+
+ private:
+  JsonWriter& w_;
+  std::optional<JsonWriter> inner_;  ///< the values and the context, at depth 0 on the line
+};
 
 /// Repeated findings, each once (docs/json.md, "patterns"): the findings keep their place.
 void patterns_json(JsonWriter& w, const CheckResult& r) {
@@ -269,7 +313,8 @@ void setting_members(JsonWriter& w, const SettingReport& report) {
   render::checked_members(w, report);
   w.key("findings");
   w.begin_array();
-  for (const Finding& f : r.findings) finding_json(w, s, r, f);
+  FindingLine line(w);
+  for (const Finding& f : r.findings) line.write(s, r, f);
   w.end_array();
   w.key("patterns");
   patterns_json(w, r);

@@ -64,6 +64,12 @@ class JsonWriter {
 
   /// Text already written as JSON at this writer's depth (e.g. a nested document).
   void raw(std::string_view json);
+  /// The text to append one value to, on one line, straight (a finding, whose member
+  /// names are then constant pieces of text): its separator is written first.
+  [[nodiscard]] std::string& value_text() {
+    before_value();
+    return out_;
+  }
 
  private:
   void open(char bracket, bool one_line);
