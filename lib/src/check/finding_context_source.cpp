@@ -14,13 +14,14 @@ const FindingContext& FindingContextSource::context(const Setting& setting, cons
     setting_ = &setting;
     timelines_ = std::make_unique<TimelineBuilder>(setting, profile_);
     builder_ = std::make_unique<FindingContextBuilder>(setting, profile_);
-    timeline_ = nullptr;
+    timelines_by_day_.clear();
   }
   const auto day = std::find_if(setting.days.begin(), setting.days.end(),
                                 [&](const Day& d) { return d.date == *f.date; });
   const auto d = static_cast<std::size_t>(day - setting.days.begin());
-  if (timeline_ == nullptr || day_ != d) timeline_ = &timelines_->build(d), day_ = d;
-  return worked_out_.emplace(std::move(key), builder_->context_of(f, *day, *timeline_)).first->second;
+  auto timeline = timelines_by_day_.find(d);
+  if (timeline == timelines_by_day_.end()) timeline = timelines_by_day_.emplace(d, timelines_->build(d)).first;
+  return worked_out_.emplace(std::move(key), builder_->context_of(f, *day, timeline->second)).first->second;
 }
 
 const FindingContext* context_of(const Setting& setting, const CheckResult& result, const Finding& f) {

@@ -32,8 +32,9 @@ class FindingContextSource {
   const Setting* setting_ = nullptr;  ///< the setting the builders below were made for
   std::unique_ptr<TimelineBuilder> timelines_;
   std::unique_ptr<FindingContextBuilder> builder_;
-  std::size_t day_ = 0;  ///< the day timelines_ last built
-  const DayTimeline* timeline_ = nullptr;
+  /// The days' timelines built so far: text lists each rule's findings in date order,
+  /// rule after rule, so the same first days come again (a copy costs less than a build).
+  std::map<std::size_t, DayTimeline> timelines_by_day_;
   /// What a context depends on: the rule, date, time and room of its finding.
   using Key = std::tuple<std::string, Date, Minute, Minute, RoomIndex>;
   std::map<Key, FindingContext, std::less<>> worked_out_;  // node-based: references stay valid

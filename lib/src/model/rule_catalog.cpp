@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -29,11 +30,22 @@ const RuleInfo* find_rule(std::string_view id) {
 }
 
 int rule_order(std::string_view id) {
+  // The renderers ask for every finding's, in order, so the same rule many times running:
+  // the last answer is kept (per thread) instead of searching the catalog again.
+  thread_local std::string last_id;
+  thread_local int last_order = -1;
+  if (last_order >= 0 && id == last_id) return last_order;
   const auto all = rule_catalog();
+  int order = static_cast<int>(all.size());
   for (std::size_t i = 0; i < all.size(); ++i) {
-    if (all[i].id == id) return static_cast<int>(i);
+    if (all[i].id == id) {
+      order = static_cast<int>(i);
+      break;
+    }
   }
-  return static_cast<int>(all.size());
+  last_id = std::string(id);
+  last_order = order;
+  return order;
 }
 
 namespace {
