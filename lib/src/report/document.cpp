@@ -28,6 +28,9 @@ mstch::data to_data(const nlohmann::ordered_json& j) {
   }
   if (j.is_array()) {
     mstch::data list(mstch::data::type::list);
+    // Room for every item first: kainjow's data has no noexcept move, so a list that
+    // grows copies every item whole (and everything in it) each time it is reallocated.
+    const_cast<mstch::list&>(list.list_value()).reserve(j.size());
     for (const auto& item : j) {
       list.push_back(mstch::data(false));
       move_into(list.list_value().back(), to_data(item));
