@@ -81,6 +81,8 @@ TEST_CASE("a CSV cell is quoted when it holds a comma, a quote or a line end, at
   CHECK(attune::csv_cell(plain) == plain);
   CHECK(attune::csv_cell("=1+1") == "'=1+1");
   CHECK(attune::csv_cell("-1, or 2") == "\"'-1, or 2\"");
+  // Quotes side by side and at the end: each doubled, the rest copied as it is.
+  CHECK(attune::csv_cell("say \"\"hi\"") == "\"say \"\"\"\"hi\"\"\"");
 }
 
 TEST_CASE("a finding's object on one line inside an indented document") {

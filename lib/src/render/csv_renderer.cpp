@@ -57,9 +57,16 @@ void append_cell(std::string& out, std::string_view text) {
   }
   out += '"';
   if (guard) out += '\'';
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
+  // A message with a comma is the usual quoted cell: copied in runs, each quote doubled.
+  for (std::size_t at = 0;;) {
+    const std::size_t quote = text.find('"', at);
+    if (quote == std::string_view::npos) {
+      out.append(text.substr(at));
+      break;
+    }
+    out.append(text.substr(at, quote + 1 - at));
+    out += '"';
+    at = quote + 1;
   }
   out += '"';
 }
