@@ -68,7 +68,16 @@ void BreachRun::close() {
 }
 
 std::string count_of(long n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
+  // Built by hand: a message has a count or two, and a findings-heavy year a million
+  // messages (fmt::format parses its format string each time).
+  const fmt::format_int number(n);
+  const std::string_view word = n == 1 ? one : many;
+  std::string text;
+  text.reserve(number.size() + 1 + word.size());
+  text.append(number.data(), number.size());
+  text += ' ';
+  text += word;
+  return text;
 }
 
 std::string percent(double share) { return util::percent(share); }
