@@ -84,9 +84,14 @@ class Stager {
 
   /// One solve with a share of the time left.
   solver::Result solve(bool integral, bool with_start) {
+    // With a rota in hand and under a second for this solve, no solve: CBC 2.10 has crashed
+    // (SIGSEGV in CglPreProcess::postProcess) when a limit that short struck its
+    // preprocessing (examples/rowan-childminder, --time-limit 1 and 2). The stage is
+    // then stopped, with the rota kept.
     solver::SolveOptions o;
     // Without any rota yet, finding one is all that matters: the whole time left.
     o.time_limit_seconds = std::max(0.2, best_.empty() ? budget_.remaining() : budget_.remaining() / std::max(1, left_));
+    if (!best_.empty() && o.time_limit_seconds < 1.0) return {};
     o.threads = threads_;
     if (integral) o.absolute_gap = 0.5;  // whole-number objective: within 1/2 is exact
     if (with_start && !best_.empty()) {
@@ -203,7 +208,7 @@ class Stager {
       const long need = (v.part * a + v.whole - 1) / v.whole;  // ceil(v a): exactly coverage >= v
       m_.model().set_row_bounds(mm.floor_rows[i], static_cast<double>(need), solver::kInfinity);
     }
-    PlanStage st{name, proved ? "optimal" : "feasible", v.value(), proved ? v.value() : bound, 0.0, 0.0, stage_solves_};
+    PlanStage st{name, proved ? "optimal" : (stage_solves_ > 0 ? "feasible" : "stopped"), v.value(), proved ? v.value() : bound, 0.0, 0.0, stage_solves_};
     st.gap = proved ? 0.0 : gap_of(v.value(), bound);
     st.seconds = budget_.elapsed() - started;
     out_.stages.push_back(st);
@@ -241,7 +246,7 @@ class Stager {
     else model.add_less_equal(terms, static_cast<double>(value));
     const bool proved = r.status == solver::Status::optimal;
     const double bound = proved ? static_cast<double>(value) : (std::isfinite(r.bound) ? r.bound : solver::kInfinity);
-    PlanStage st{name, proved ? "optimal" : (attempted ? "feasible" : "stopped"), static_cast<double>(value),
+    PlanStage st{name, proved ? "optimal" : (attempted && stage_solves_ > 0 ? "feasible" : "stopped"), static_cast<double>(value),
                  bound, proved ? 0.0 : gap_of(static_cast<double>(value), bound), budget_.elapsed() - started, stage_solves_};
     out_.stages.push_back(st);
     --left_;
