@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "attune/age_band.hpp"
+
 namespace attune::plan {
 namespace {
 
@@ -61,6 +63,25 @@ void keep_home(RotaModel& alone, const std::vector<RoomIndex>& home, bool on) {
   }
 }
 
+/// Each minute a child spends with their key person in their room is worth more than a
+/// minute of work (3 for a baby, 2 for an older child), so the day's solve puts key
+/// persons with their key children wherever availability and the rules allow, and the
+/// coverage stages start from a rota that gives each child time with theirs, not from
+/// the fewest minutes (which left some babies none: bench/plan.sh, stage 1 from 0).
+void reward_key_persons(const Setting& setting, const Week& day, RotaModel& alone) {
+  solver::Model& m = alone.model();
+  const PlanDay& d = day.days[0];
+  ChildIndex last = kNone;
+  for (const ChildMinutes& cm : d.child_minutes) {
+    if (cm.child == last) continue;  // child_minutes are in child order
+    last = cm.child;
+    const double worth =
+        age_band_on(setting.children[cm.child].date_of_birth, d.date) == AgeBand::under_2 ? 3.0 : 2.0;
+    for (const solver::Term& t : alone.minutes_with(cm.child, false))
+      m.set_objective(t.variable, m.objective(t.variable) - worth * t.coefficient);
+  }
+}
+
 }  // namespace
 
 std::vector<double> day_by_day_start(const Setting& setting, const Week& week, const Requirements& requirements,
@@ -82,6 +103,7 @@ std::vector<double> day_by_day_start(const Setting& setting, const Week& week, c
       for (std::size_t t = 0; t < alone.vars()[pd].w.size(); ++t)
         for (const auto& [room, x] : alone.vars()[pd].w[t])
           m.set_objective(x, m.objective(x) + static_cast<double>(day.days[0].slots[t].time.length()));
+    reward_key_persons(setting, day, alone);
     m.set_sense(solver::Sense::minimise);
     solver::SolveOptions o;
     const double share_of_day = std::max(0.5, (until - budget.elapsed()) / static_cast<double>(week.days.size() - d));
