@@ -111,6 +111,7 @@ void Search::rule_out(Limits& limits, Goal goal, long optimum) {
   if (f.empty_choice() || out_of_time()) return;
   solver::SolveOptions options;
   options.relax_integrality = true;
+  options.simplex_presolve = false;
   if (deadline_) options.time_limit_seconds = std::max(0.01, remaining_seconds());
   ++solves_;
   const solver::Result r = solver::solve(f.model(), options);

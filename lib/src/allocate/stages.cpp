@@ -207,15 +207,18 @@ class Stager {
   /// solver compares whole numbers exactly): the lexicographic minimum over the block.
   /// Ranks are exact up to each pupil's present key person and buddy and lumped above
   /// them (the ranges stay small); a pupil whose answer falls among the lumped ones is
-  /// not held, and the next block starts from it.
+  /// not held, and the next block starts from it. After each block the reduced-cost
+  /// test and the descent run again with the held pupils fixed.
   void tie_break() {
     Limits limits = held_;
     search_.rule_out(limits, last_goal_, last_value_);
-    const Formulation open(p_, limits, Goal::feasible);  // the pairs still possible
-    descend(open, limits);
+    std::optional<Formulation> open_now;  // the pairs still possible
+    open_now.emplace(p_, limits, Goal::feasible);
+    descend(*open_now, limits);
     limits.fixed.assign(p_.pupils.size(), {kNone, kNone});
     bool proved = true;
     for (std::size_t i = 0; i < p_.pupils.size();) {
+      const Formulation& open = *open_now;
       std::size_t end = i;
       double product = 1.0;
       bool smaller = false;
@@ -237,7 +240,15 @@ class Stager {
         if (o.allocation && o.status == solver::Status::optimal)
           for (held = i; held < end && ranked_exactly(open, held, before, *best_);) ++held;
       }
+      const bool advanced = held > i;
       for (; i < held; ++i) limits.fixed[i] = {best_->key[i], best_->buddy[i]};
+      if (advanced && smaller && i < p_.pupils.size()) {
+        // With them held, fewer pairs can be in an optimum: rule them out again (smaller
+        // programmes, fewer ranks), and let the descent move the others down to them.
+        search_.rule_out(limits, last_goal_, last_value_);
+        open_now.emplace(p_, limits, Goal::feasible);
+        descend(*open_now, limits);
+      }
     }
     ended("tie_break", proved, "feasible");
   }
