@@ -368,17 +368,12 @@ void check_against_enumeration(int cases, std::uint32_t seed, bool scarce_buddie
                      << " with a trade-off of several rows");
 }
 
-int cases_wanted(int fallback) {
-  const char* env = std::getenv("ATTUNE_ALLOCATE_CASES");
-  return env != nullptr ? std::atoi(env) : fallback;
-}
-
 }  // namespace
 
 TEST_CASE("allocate: equals brute-force enumeration, stage by stage, on random small settings") {
-  check_against_enumeration(cases_wanted(200), 20261102, false);
+  check_against_enumeration(test::property_cases("ATTUNE_ALLOCATE_CASES", 200), 20261102, false);
 }
 
 TEST_CASE("allocate: equals brute-force enumeration where the buddies' caseloads bind") {
-  check_against_enumeration(cases_wanted(100), 20261201, true);
+  check_against_enumeration(test::property_cases("ATTUNE_ALLOCATE_CASES", 100), 20261201, true);
 }

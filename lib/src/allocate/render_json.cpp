@@ -1,5 +1,6 @@
 // The attune.allocation/1 JSON document (docs/allocate.md).
 
+#include "../render/json_parts.hpp"
 #include "../render/json_writer.hpp"
 #include "attune/allocate.hpp"
 #include "attune/render.hpp"
@@ -10,11 +11,6 @@ namespace {
 
 using render::JsonWriter;
 
-void share(JsonWriter& w, const std::optional<Share>& s) {
-  if (s) w.value(s->value());
-  else w.null();
-}
-
 void staff_id(JsonWriter& w, const Setting& s, StaffIndex staff) {
   if (staff < s.staff.size()) w.value(s.staff[staff].id);
   else w.null();
@@ -22,8 +18,8 @@ void staff_id(JsonWriter& w, const Setting& s, StaffIndex staff) {
 
 void objective(JsonWriter& w, const AllocationObjective& o, bool have) {
   w.begin_object();
-  w.key("min_under_2_coverage"), share(w, have ? o.min_under_2_coverage : std::nullopt);
-  w.key("min_coverage"), share(w, have ? o.min_coverage : std::nullopt);
+  w.key("min_under_2_coverage"), render::share_value(w, have ? o.min_under_2_coverage : std::nullopt);
+  w.key("min_coverage"), render::share_value(w, have ? o.min_coverage : std::nullopt);
   w.key("changes");
   if (have) w.value(o.changes);
   else w.null();
@@ -105,7 +101,7 @@ std::string render_allocation_json(const Setting& setting, const AllocationPropo
   for (const TradeoffRow& row : proposal.tradeoff) {
     w.begin_object();
     w.key("changes"), w.value(row.changes);
-    w.key("min_under_2_coverage"), share(w, row.min_under_2_coverage);
+    w.key("min_under_2_coverage"), render::share_value(w, row.min_under_2_coverage);
     w.end_object();
   }
   w.end_array();

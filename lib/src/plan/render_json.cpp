@@ -1,5 +1,6 @@
 // The attune.plan/1 JSON document (docs/json.md, docs/plan.md), and the rota as shifts.csv.
 
+#include "../render/json_parts.hpp"
 #include "../render/json_writer.hpp"
 #include "../util/text.hpp"
 #include "attune/plan.hpp"
@@ -10,19 +11,14 @@ namespace {
 
 using render::JsonWriter;
 
-void share(JsonWriter& w, const std::optional<Share>& s) {
-  if (s) w.value(s->value());
-  else w.null();
-}
-
 const std::string* staff_id(const Setting& s, StaffIndex i) { return i < s.staff.size() ? &s.staff[i].id : nullptr; }
 const std::string* room_id(const Setting& s, RoomIndex i) { return i < s.rooms.size() ? &s.rooms[i].id : nullptr; }
 
 void objective(JsonWriter& w, const RotaPlan& p, bool have) {
   const PlanObjective& o = p.objective;
   w.begin_object();
-  w.key("min_under_2_coverage"), share(w, have ? o.min_under_2_coverage : std::nullopt);
-  w.key("min_coverage"), share(w, have ? o.min_coverage : std::nullopt);
+  w.key("min_under_2_coverage"), render::share_value(w, have ? o.min_under_2_coverage : std::nullopt);
+  w.key("min_coverage"), render::share_value(w, have ? o.min_coverage : std::nullopt);
   auto number = [&](const char* key, long v) {
     w.key(key);
     if (have) w.value(v);

@@ -3,8 +3,10 @@
 // `setting` object that names a setting, and the structured input errors of a setting
 // that could not be checked. Internal to lib/src/render.
 
+#include <optional>
 #include <string>
 
+#include "attune/allocate.hpp"
 #include "attune/render.hpp"
 #include "json_writer.hpp"
 
@@ -26,5 +28,10 @@ void checked_members(JsonWriter& w, const SettingReport& report);
 /// `"error_count": n, "errors": [ { "file", "line", "column", "message", "hint", "text" } ]`
 /// for a setting that could not be checked (line, column and hint null when unknown).
 void input_errors_members(JsonWriter& w, const GroupEntry& entry);
+
+/// A coverage (key-person minutes over attended minutes) as its unrounded value, as check
+/// writes coverages; null when there is none (no child of that band attends). allocate's
+/// and plan's objectives and trade-offs.
+void share_value(JsonWriter& w, const std::optional<Share>& s);
 
 }  // namespace attune::render

@@ -255,6 +255,11 @@ void number_or_null(JsonWriter& w, std::uint32_t n) {
 
 namespace render {
 
+void share_value(JsonWriter& w, const std::optional<Share>& s) {
+  if (s) w.value(s->value());
+  else w.null();
+}
+
 void setting_object(JsonWriter& w, const std::string& name, const std::string& urn, const std::string& path) {
   w.key("setting");
   w.begin_object();
