@@ -29,36 +29,34 @@ Week one_day(const Week& week, std::uint32_t d, std::vector<std::size_t>& person
   return out;
 }
 
-/// Each person-day's home room: the room where their key children spend the most minutes
-/// that day (ties: the lower room index); kNone for someone with no key child that day.
-std::vector<RoomIndex> home_rooms(const Setting& setting, const Week& day) {
-  std::vector<RoomIndex> out(day.person_days.size(), kNone);
+/// Each person-day's home rooms: the rooms where their key children are that day (more
+/// than one when their key children are in several); empty for someone with no key
+/// child that day.
+std::vector<std::vector<bool>> home_rooms(const Setting& setting, const Week& day) {
+  std::vector<std::vector<bool>> out(day.person_days.size());
   const PlanDay& d = day.days[0];
-  std::vector<std::vector<long>> minutes(setting.staff.size());
+  std::vector<std::vector<bool>> rooms(setting.staff.size());
   for (const ChildMinutes& cm : d.child_minutes) {
     const StaffIndex key = setting.key_people_on(cm.child, d.date).first;
     if (key >= setting.staff.size() || cm.room >= setting.rooms.size()) continue;
-    if (minutes[key].empty()) minutes[key].assign(setting.rooms.size(), 0);
-    minutes[key][cm.room] += cm.minutes;
+    if (rooms[key].empty()) rooms[key].assign(setting.rooms.size(), false);
+    rooms[key][cm.room] = true;
   }
-  for (std::size_t pd = 0; pd < day.person_days.size(); ++pd) {
-    const auto& m = minutes[day.person_days[pd].staff];
-    if (m.empty()) continue;
-    out[pd] = static_cast<RoomIndex>(std::max_element(m.begin(), m.end()) - m.begin());
-  }
+  for (std::size_t pd = 0; pd < day.person_days.size(); ++pd) out[pd] = rooms[day.person_days[pd].staff];
   return out;
 }
 
-/// Keeps (`on`) or lifts the heuristic's restriction: in a slot where their home room can
-/// be worked in, a person works there or nowhere.
-void keep_home(RotaModel& alone, const std::vector<RoomIndex>& home, bool on) {
+/// Keeps (`on`) or lifts the heuristic's restriction: in a slot where one of their home
+/// rooms can be worked in, a person works in a home room or nowhere.
+void keep_home(RotaModel& alone, const std::vector<std::vector<bool>>& home, bool on) {
   for (std::size_t pd = 0; pd < home.size(); ++pd) {
-    if (home[pd] == kNone) continue;
+    if (home[pd].empty()) continue;
+    const auto is_home = [&](RoomIndex r) { return r < home[pd].size() && home[pd][r]; };
     for (const auto& slot : alone.vars()[pd].w) {
-      const bool here = std::any_of(slot.begin(), slot.end(), [&](const auto& rx) { return rx.first == home[pd]; });
+      const bool here = std::any_of(slot.begin(), slot.end(), [&](const auto& rx) { return is_home(rx.first); });
       if (!here) continue;
       for (const auto& [room, x] : slot)
-        if (room != home[pd]) alone.model().set_bounds(x, 0, on ? 0 : 1);
+        if (!is_home(room)) alone.model().set_bounds(x, 0, on ? 0 : 1);
     }
   }
 }
@@ -116,7 +114,7 @@ std::vector<double> day_by_day_start(const Setting& setting, const Week& week, c
     // First with everyone who has key children kept in their room (a much smaller
     // search, and the key persons where their children are); then, if that finds no
     // rota, with everyone free.
-    const std::vector<RoomIndex> home = home_rooms(left, day);
+    const std::vector<std::vector<bool>> home = home_rooms(left, day);
     keep_home(alone, home, true);
     const double began = budget.elapsed();
     o.time_limit_seconds = 0.5 * share_of_day;
