@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string_view>
 #include <tuple>
-#include <utility>
 #include <vector>
 
 #include "attune/rule_catalog.hpp"
@@ -48,27 +47,17 @@ FindingCounts count_findings(const std::vector<Finding>& findings) {
 }
 
 void sort_findings(std::vector<Finding>& findings) {
-  // The sort key of each finding is worked out once (the rule's place in the catalog is
-  // a search), then the findings are put in the order of their keys, ties kept in order.
+  // The sort key of each finding is worked out once, then the findings are put in the
+  // order of their keys, ties kept in order.
   using Key = std::tuple<int, Date, Minute, std::size_t, std::size_t, std::size_t, std::size_t>;
   std::vector<Key> keys;
   keys.reserve(findings.size());
   const Date no_date{};
   std::string_view last_rule;
   int last_order = 0;
-  // The rules seen so far and their places: a day's findings alternate between a few
-  // rules, and the catalog is searched once for each, not at every change of rule.
-  std::vector<std::pair<std::string_view, int>> seen;
-  const auto order_of = [&](std::string_view rule) {
-    for (const auto& [id, order] : seen) {
-      if (id == rule) return order;
-    }
-    seen.emplace_back(rule, rule_order(rule));
-    return seen.back().second;
-  };
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
-    if (i == 0 || f.rule != last_rule) last_order = order_of(f.rule), last_rule = f.rule;
+    if (i == 0 || f.rule != last_rule) last_order = rule_order(f.rule), last_rule = f.rule;
     keys.emplace_back(last_order, f.date.value_or(no_date), f.time ? f.time->start : Minute{-1}, f.room, f.child,
                       f.staff, i);
   }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -30,22 +31,16 @@ const RuleInfo* find_rule(std::string_view id) {
 }
 
 int rule_order(std::string_view id) {
-  // The renderers ask for every finding's, in order, so the same rule many times running:
-  // the last answer is kept (per thread) instead of searching the catalog again.
-  thread_local std::string last_id;
-  thread_local int last_order = -1;
-  if (last_order >= 0 && id == last_id) return last_order;
-  const auto all = rule_catalog();
-  int order = static_cast<int>(all.size());
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (all[i].id == id) {
-      order = static_cast<int>(i);
-      break;
-    }
-  }
-  last_id = std::string(id);
-  last_order = order;
-  return order;
+  // The renderers and the sort ask for every finding's: an index of the catalog, made
+  // once (the catalog never changes), instead of a search each time.
+  static const std::unordered_map<std::string_view, int> order = [] {
+    std::unordered_map<std::string_view, int> out;
+    const auto all = rule_catalog();
+    for (std::size_t i = 0; i < all.size(); ++i) out.emplace(all[i].id, static_cast<int>(i));
+    return out;
+  }();
+  const auto it = order.find(id);
+  return it != order.end() ? it->second : static_cast<int>(order.size());
 }
 
 namespace {
