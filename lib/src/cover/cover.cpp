@@ -15,6 +15,7 @@
 #include "formulation.hpp"
 #include "outcome.hpp"
 #include "stages.hpp"
+#include "week.hpp"
 
 namespace attune {
 
@@ -211,7 +212,9 @@ CoverProposal cover(const Setting& setting, const RuleProfile& profile, const Co
   const covering::Familiarity familiarity(setting, history);
   const std::vector<DayPlan> days = covering::plan_days(without, profile, request.absent, familiarity);
   covering::Formulation f = covering::formulate(days, without, requirements);
-  const covering::Solved solved = covering::solve_stages(f, request.time_limit_seconds);
+  const covering::Solved solved = days.size() > 1
+                                      ? covering::solve_week(days, f, without, requirements, request.time_limit_seconds)
+                                      : covering::solve_stages(f, request.time_limit_seconds);
   out.stages = solved.stages;
   out.solves = solved.solves;
   out.optimal = solved.proved;

@@ -1,0 +1,239 @@
+// The stages of several days, day by day where that is exact (see week.hpp and the
+// argument in docs/cover.md, "Several days").
+
+#include "week.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <stdexcept>
+
+#include "outcome.hpp"
+
+namespace attune::covering {
+namespace {
+
+using People = std::vector<StaffIndex>;  ///< sorted
+
+People joined(const People& a, const People& b) {
+  People out;
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+bool inside(const People& a, const People& of) { return std::includes(of.begin(), of.end(), a.begin(), a.end()); }
+
+class Week {
+ public:
+  Week(const std::vector<DayPlan>& days, Formulation& week, const Setting& setting, const plan::Requirements& req,
+       double limit)
+      : days_(days), week_(week), deadline_(limit) {
+    for (const DayPlan& day : days) {
+      singles_.push_back({day});
+      alone_.push_back(formulate(singles_.back(), setting, req));
+      stagers_.emplace_back(alone_.back(), deadline_);
+    }
+  }
+
+  Solved run() {
+    for (Stager& s : stagers_)
+      if (!s.as_rostered()) return solve_stages(week_, deadline_.remaining());  // out of time: the old way
+    long before = 0;
+    for (Stager& s : stagers_) before += s.solved().before_breach;
+    if (before == 0) {
+      Solved out = join(People{});
+      for (const char* name : kStageNames) out.stages.push_back({name, "optimal"});
+      return out;
+    }
+    // Stages 1 and 2, each day alone.
+    long least = 0;
+    for (Stager& s : stagers_) {
+      s.stage(0);
+      s.stage(1);
+      least = std::max(least, std::lround(evaluate(s.formulation().people, s.solved().values)));
+    }
+    people_status_ = status_of(1);
+    People people = everyone_changed();
+    if (people.size() > static_cast<std::size_t>(least)) people = fewer_people(least);
+    if (people.size() > static_cast<std::size_t>(least)) {
+      people = people_together();
+      least = static_cast<long>(people.size());
+    }
+    // Stages 3 to 5, each day alone with at most `least` people changed, while the days'
+    // answers together change no more people than that.
+    start_ = join(people);
+    start_.proved = start_.proved && people_status_ == "optimal";
+    for (Stager& s : stagers_) s.allow_people(least);
+    for (std::size_t stage = 2; stage < kStageCount; ++stage) {
+      for (Stager& s : stagers_) s.stage(stage);
+      People now = everyone_changed();
+      if (now.size() > people.size()) {
+        // Among each day's equal answers, one that changes only the people of stage 2.
+        for (std::size_t d = 0; d < stagers_.size(); ++d)
+          if (!inside(changed_on(d), people)) stagers_[d].improve(outside(d, people), solver::Sense::minimise);
+        now = everyone_changed();
+      }
+      if (now.size() > static_cast<std::size_t>(least)) return together(stage, least);
+      start_ = join(now);
+      start_.proved = start_.proved && people_status_ == "optimal";
+    }
+    Solved out = std::move(start_);
+    out.solves += extra_solves_;
+    for (std::size_t i = 0; i < kStageCount; ++i) out.stages.push_back({kStageNames[i], i == 1 ? people_status_ : status_of(i)});
+    return out;
+  }
+
+ private:
+  /// The people whose day plan `d` changes in its stager's solution (or in `values`).
+  People changed_on(std::size_t d) const { return changed_on(d, stagers_[d].solved().values); }
+  People changed_on(std::size_t d, const std::vector<double>& values) const {
+    const auto outcome = read_outcome(singles_[d], alone_[d], values);
+    People out;
+    const DayPlan& day = days_[d];
+    for (std::size_t k = 0; k < day.people.size(); ++k)
+      if (outcome[0][k].changed(day.people[k])) out.push_back(day.people[k].staff);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  People everyone_changed() const {
+    People out;
+    for (std::size_t d = 0; d < stagers_.size(); ++d) out = joined(out, changed_on(d));
+    return out;
+  }
+
+  /// The people changed on day `d` who are not among `people`.
+  Objective outside(std::size_t d, const People& people) const {
+    Objective o;
+    const Formulation& f = alone_[d];
+    for (StaffIndex s = 0; s < f.changed.size(); ++s)
+      if (f.changed[s] && !std::binary_search(people.begin(), people.end(), s)) o.terms.push_back({*f.changed[s], 1});
+    return o;
+  }
+
+  /// Stage 2 again, day by day, each day changing as few people as it can besides those
+  /// already changed: from a day that needs the most, then in date order. Not a proof of
+  /// anything; a way to find days' answers that change only `least` people together.
+  People fewer_people(long least) {
+    std::size_t first = 0;
+    for (std::size_t d = 0; d < stagers_.size(); ++d)
+      if (std::lround(evaluate(alone_[d].people, stagers_[d].solved().values)) == least) {
+        first = d;
+        break;
+      }
+    People people = changed_on(first);
+    for (std::size_t d = 0; d < stagers_.size(); ++d) {
+      if (d == first || inside(changed_on(d), people)) continue;
+      stagers_[d].allow_people(static_cast<long>(alone_[d].changed.size()));
+      stagers_[d].improve(outside(d, people), solver::Sense::minimise);
+      people = joined(people, changed_on(d));
+    }
+    return people;
+  }
+
+  /// "optimal" when stage `index` was proved on every day, else the first day's other word.
+  std::string status_of(std::size_t index) const {
+    for (const Stager& s : stagers_) {
+      const auto& stages = s.solved().stages;
+      if (index < stages.size() && stages[index].status != "optimal") return stages[index].status;
+    }
+    return "optimal";
+  }
+
+  /// The days' solutions (`each`, by day) as one of the request's, `people` marked changed.
+  Solved join(const People& people) const {
+    std::vector<Solved> each;
+    for (const Stager& s : stagers_) each.push_back(s.solved());
+    return join(each, people);
+  }
+  Solved join(const std::vector<Solved>& each, const People& people) const {
+    Solved out;
+    out.found = true;
+    out.values.assign(week_.model.variable_count(), 0.0);
+    for (std::size_t d = 0; d < each.size(); ++d) {
+      const Solved& s = each[d];
+      const auto [from, to] = week_.day_variables[d];
+      const auto [first, last] = alone_[d].day_variables[0];
+      if (to - from != last - first) throw std::logic_error("cover: a day's programme differs from its part of the week's");
+      std::copy(s.values.begin() + first, s.values.begin() + last, out.values.begin() + from);
+      out.before_breach += s.before_breach;
+      out.breach += s.breach;
+      out.solves += s.solves;
+      out.proved = out.proved && s.proved;
+    }
+    for (StaffIndex s : people) out.values[week_.changed[s]->index] = 1;
+    return out;
+  }
+
+  /// A stager of the request as one programme, the days' breach minutes held, from `start`.
+  Stager whole(const Solved& start) {
+    Stager w(week_, deadline_);
+    w.solved() = start;
+    w.solved().stages.clear();
+    for (std::size_t d = 0; d < stagers_.size(); ++d) w.hold_breach(w.day_breach(d), stagers_[d].solved().breach);
+    return w;
+  }
+
+  /// Stage 2 over the request as one programme, from the days' answers; each day's
+  /// stager then starts from its part of the request's answer. The people changed.
+  People people_together() {
+    Stager w = whole(join(everyone_changed()));
+    const int before = w.solved().solves;
+    w.stage(1);
+    people_status_ = w.solved().stages.back().status;
+    extra_solves_ += w.solved().solves - before;
+    const std::vector<double>& values = w.solved().values;
+    People people;
+    for (std::size_t d = 0; d < stagers_.size(); ++d) {
+      std::vector<double>& mine = stagers_[d].solved().values;
+      const auto [from, to] = week_.day_variables[d];
+      const auto [first, last] = alone_[d].day_variables[0];
+      std::copy(values.begin() + from, values.begin() + to, mine.begin() + first);
+      for (StaffIndex s = 0; s < alone_[d].changed.size(); ++s)
+        if (alone_[d].changed[s]) mine[alone_[d].changed[s]->index] = values[week_.changed[s]->index];
+      people = joined(people, changed_on(d));
+    }
+    return people;
+  }
+
+  /// The request as one programme from stage `from` (3 to 5, counted from 1), from the
+  /// days' answers to the stage before: the days' breach minutes held, the people
+  /// changed at `least`, and the stages between at the days' answers' values (proved:
+  /// those answers changed no more than `least` people together).
+  Solved together(std::size_t from, long least) {
+    Stager w = whole(start_);
+    w.solved().stages.push_back({kStageNames[0], status_of(0)});
+    w.hold(1, least);
+    w.solved().stages.push_back({kStageNames[1], people_status_});
+    for (std::size_t i = 2; i < from; ++i) {
+      long total = 0;  // the days' held values: exact (the solution's may be a little off)
+      for (const Stager& s : stagers_) total += s.held(i);
+      w.hold(i, total);
+      w.solved().stages.push_back({kStageNames[i], status_of(i)});
+    }
+    const int before = w.solved().solves;
+    w.stages_from(from);
+    Solved out = std::move(w.solved());
+    out.solves = join(People{}).solves + extra_solves_ + (out.solves - before);
+    return out;
+  }
+
+  const std::vector<DayPlan>& days_;
+  Formulation& week_;
+  Deadline deadline_;
+  std::deque<std::vector<DayPlan>> singles_;  // deques: the stagers hold references
+  std::deque<Formulation> alone_;
+  std::deque<Stager> stagers_;
+  Solved start_;  ///< the request's answer to the last stage solved day by day
+  std::string people_status_ = "optimal";
+  int extra_solves_ = 0;
+};
+
+}  // namespace
+
+Solved solve_week(const std::vector<DayPlan>& days, Formulation& week, const Setting& setting,
+                  const plan::Requirements& requirements, double time_limit_seconds) {
+  return Week(days, week, setting, requirements, time_limit_seconds).run();
+}
+
+}  // namespace attune::covering
