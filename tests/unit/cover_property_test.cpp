@@ -419,7 +419,7 @@ TEST_CASE("cover over two different days: day by day as good as the two days as 
   // exact) must find, stage by stage, what the two days solved as one programme find.
   const RuleProfile profile = test::group_profile();
   std::mt19937 rng(2207);
-  const int n = std::max(1, test::property_cases("ATTUNE_COVER_CASES", 60) / 4);
+  const int n = std::max(1, test::property_cases("ATTUNE_COVER_CASES", 60) / 6);
   int compared = 0;
   for (int k = 0; compared < n; ++k) {
     const Tiny x = random_tiny(rng);

@@ -165,12 +165,15 @@ class Week {
     return out;
   }
 
-  /// A stager of the request as one programme, the days' breach minutes held, from `start`.
+  /// A stager of the request as one programme, from `start`, the days' breach minutes
+  /// held (once: the rows stay in `week_`).
   Stager whole(const Solved& start) {
     Stager w(week_, deadline_);
     w.solved() = start;
     w.solved().stages.clear();
-    for (std::size_t d = 0; d < stagers_.size(); ++d) w.hold_breach(w.day_breach(d), stagers_[d].solved().breach);
+    if (!breach_held_)
+      for (std::size_t d = 0; d < stagers_.size(); ++d) w.hold_breach(w.day_breach(d), stagers_[d].solved().breach);
+    breach_held_ = true;
     return w;
   }
 
@@ -201,9 +204,10 @@ class Week {
   /// changed at `least`, and the stages between at the days' answers' values (proved:
   /// those answers changed no more than `least` people together).
   Solved together(std::size_t from, long least) {
+    const bool people_held = breach_held_;  // by people_together
     Stager w = whole(start_);
     w.solved().stages.push_back({kStageNames[0], status_of(0)});
-    w.hold(1, least);
+    if (!people_held) w.hold(1, least);
     w.solved().stages.push_back({kStageNames[1], people_status_});
     for (std::size_t i = 2; i < from; ++i) {
       long total = 0;  // the days' held values: exact (the solution's may be a little off)
@@ -227,6 +231,7 @@ class Week {
   Solved start_;  ///< the request's answer to the last stage solved day by day
   std::string people_status_ = "optimal";
   int extra_solves_ = 0;
+  bool breach_held_ = false;  ///< in `week_`, and the people changed too when stage 2 was solved there
 };
 
 }  // namespace
