@@ -75,7 +75,8 @@ python3 - "$dst/plan.json" <<'PY'
 import json, sys
 p = json.load(open(sys.argv[1]))
 sv = p["solver"]
-print(f"status {p['status']}, gap {p['gap']}, start {sv['start']}, {sv['solves']} solves, {sv['seconds']:.1f} s,"
+print(f"status {p['status']}, gap {p['gap']} (stage {p.get('gap_stage')}), no time: {p.get('unreached_stages')},"
+      f" start {sv['start']}, {sv['solves']} solves, {sv['seconds']:.1f} s,"
       f" {sv.get('variables', '?')} variables, {sv.get('rows', '?')} rows")
 for st in p["stages"]:
     gap = "-" if st["gap"] is None else f"{st['gap']:.4f}"

@@ -69,7 +69,8 @@ struct PlanStage {
   /// optimal); nullopt when skipped or stopped without a value.
   std::optional<double> value;
   std::optional<double> bound;
-  /// |bound - value| / max(1, |value|): what was left to prove (0 when optimal).
+  /// |bound - value| / max(1, |value|): what was left to prove (0 when optimal; infinite
+  /// when feasible with no bound; 0 and meaningless when stopped: see `status`).
   double gap = 0.0;
   double seconds = 0.0;
   int solves = 0;
@@ -126,8 +127,15 @@ struct PlannedStaff {
 
 struct RotaPlan {
   PlanStatus status = PlanStatus::optimal;
-  /// The gap of the first stage not proved (0 when optimal).
+  /// How far the rota can be from the best one: the largest gap among the stages the
+  /// solver worked on and did not prove (0 when optimal; infinite when such a stage has
+  /// no bound). Each stage's bound holds with the stages before it held at their values.
   double gap = 0.0;
+  /// The stage that gap is in ("min_coverage"); empty when no stage worked on is unproved.
+  std::string gap_stage;
+  /// Stages the time limit left no time for (status stopped): their values are the
+  /// rota's, not optimised, and unbounded.
+  std::vector<std::string> unreached_stages;
   /// Infeasible or stopped: why, in the nursery's words, one line each.
   std::vector<std::string> reasons;
   std::vector<PlannedShift> shifts;  ///< by date, staff (staff.csv order), start

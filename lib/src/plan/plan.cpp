@@ -14,6 +14,7 @@
 #include "requirements.hpp"
 #include "rota.hpp"
 #include "rota_model.hpp"
+#include "stage_summary.hpp"
 #include "stages.hpp"
 #include "start.hpp"
 #include "week.hpp"
@@ -140,13 +141,7 @@ RotaPlan plan_rota(const Setting& setting, const RuleProfile& profile, const Pla
     return out;
   }
   describe(setting, week, who, model.decode(chain.values), out);
-  out.status = PlanStatus::optimal;
-  for (const PlanStage& st : out.stages) {
-    if (st.status == "optimal" || st.status == "skipped") continue;
-    out.status = PlanStatus::feasible;
-    out.gap = st.gap;
-    break;
-  }
+  summarise_stages(out);
   for (const PlannedChild& c : out.children)
     if (c.key_person_away)
       out.notes.push_back(fmt::format("{}: {} cannot be with them this week (not available, or none named); left out of "

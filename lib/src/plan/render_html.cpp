@@ -8,6 +8,7 @@
 #include "attune/plan.hpp"
 #include "attune/render.hpp"
 #include "plan_view.hpp"
+#include "stage_summary.hpp"
 
 namespace attune {
 namespace {
@@ -36,9 +37,7 @@ void status(std::string& out, const RotaPlan& p) {
   const bool have = p.status == PlanStatus::optimal || p.status == PlanStatus::feasible;
   std::string text = p.status == PlanStatus::optimal ? "Optimal: every stage of the objective was proved optimal."
                      : p.status == PlanStatus::feasible
-                         ? fmt::format("Feasible, not proved optimal: the time limit stopped the solver with a gap of "
-                                       "{:.2f}%. Every rule is met.",
-                                       100.0 * p.gap)
+                         ? "Feasible, not proved optimal. Every rule is met. " + plan::gap_sentence(p)
                      : p.status == PlanStatus::infeasible ? "Infeasible: no rota meets every statutory rule this week."
                      : p.status == PlanStatus::stopped    ? "Stopped: no rota was found in the time allowed."
                                                           : "Unsupported: attune plan cannot plan for this profile yet.";

@@ -131,6 +131,10 @@ std::string render_plan_json(const Setting& s, const RotaPlan& p) {
   w.key("gap");
   if (have) w.value(p.gap);
   else w.null();
+  w.key("gap_stage");
+  if (have && !p.gap_stage.empty()) w.value(p.gap_stage);
+  else w.null();
+  w.key("unreached_stages"), strings(w, p.unreached_stages);
   w.key("reasons"), strings(w, p.reasons);
   w.key("unplanned_rules"), strings(w, p.unplanned_rules);
   w.key("slot_minutes"), w.value(p.slot_minutes);

@@ -1,5 +1,7 @@
 // The terminal report of `attune plan`.
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "../util/text.hpp"
@@ -7,6 +9,7 @@
 #include "attune/render.hpp"
 #include "attune/solver.hpp"
 #include "plan_view.hpp"
+#include "stage_summary.hpp"
 
 namespace attune {
 namespace {
@@ -27,23 +30,27 @@ void status_line(std::string& out, const RotaPlan& p) {
       out += fmt::format("Status: optimal. Every stage of the objective was proved optimal ({}, {} solves, {:.1f} s).\n",
                          solver::backend_name(), p.solves, p.seconds);
       break;
-    case PlanStatus::feasible: {
-      std::string stage;
-      for (const PlanStage& st : p.stages)
-        if (st.status != "optimal" && st.status != "skipped") {
-          stage = st.name;
-          break;
-        }
-      out += fmt::format("Status: feasible, not proved optimal. The time limit stopped the solver in stage {}, with a "
-                         "gap of {:.2f}% to the best bound proved; the later stages were optimised under it ({} solves, "
-                         "{:.1f} s). Every rule is met.\n",
-                         stage, 100.0 * p.gap, p.solves, p.seconds);
+    case PlanStatus::feasible:
+      out += fmt::format("Status: feasible, not proved optimal. Every rule is met. {} ({} solves, {:.1f} s.)\n",
+                         plan::gap_sentence(p), p.solves, p.seconds);
       break;
-    }
     case PlanStatus::infeasible: out += "Status: infeasible. No rota meets every statutory rule this week:\n"; break;
     case PlanStatus::stopped: out += "Status: stopped. No rota was found in the time allowed:\n"; break;
     case PlanStatus::unsupported: out += "Status: unsupported. attune plan cannot plan for this profile yet:\n"; break;
   }
+}
+
+/// "  2. min_coverage           feasible  31.25%, bound 57.29%, gap 26.04%  37.5 s"
+std::string stage_line(int n, const PlanStage& st) {
+  std::string out = fmt::format("  {}. {:<22} {:<9}", n, st.name, st.status);
+  if (st.value) out += " " + plan::stage_amount(st.name, *st.value);
+  if (st.status == "feasible") {
+    if (st.bound && std::isfinite(*st.bound))
+      out += fmt::format(", bound {}, gap {:.2f}%", plan::stage_amount(st.name, *st.bound), 100.0 * st.gap);
+    else out += ", no bound";
+  }
+  if (st.status == "stopped") out += st.value ? " (no time: the rota's value)" : " (no time)";
+  return out + fmt::format("  {:.1f} s\n", st.seconds);
 }
 
 void objective(std::string& out, const RotaPlan& p) {
@@ -62,12 +69,7 @@ void objective(std::string& out, const RotaPlan& p) {
   out += fmt::format("  Room changes                          {}\n", o.room_changes);
   out += "\nStages (each held before the next)\n";
   int n = 0;
-  for (const PlanStage& st : p.stages) {
-    out += fmt::format("  {}. {:<22} {:<9}", ++n, st.name, st.status);
-    if (st.value) out += fmt::format(" {:g}", *st.value);
-    if (st.status == "feasible") out += fmt::format(" (gap {:.2f}%)", 100.0 * st.gap);
-    out += fmt::format("  {:.1f} s\n", st.seconds);
-  }
+  for (const PlanStage& st : p.stages) out += stage_line(++n, st);
 }
 
 void rooms(std::string& out, const Setting& s, const RotaPlan& p, bool redact) {

@@ -2,6 +2,8 @@
 
 #include "stages.hpp"
 
+#include "stage_summary.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -174,21 +176,22 @@ class Stager {
     }
     Share v = lowest(mm, best_);
     bool proved = false;
-    double bound = r.has_solution() && std::isfinite(r.bound) ? r.bound : solver::kInfinity;
+    double bound = std::isfinite(r.bound) ? r.bound : solver::kInfinity;
     for (;;) {
       if (v.part >= v.whole) {
         proved = true;
         break;
       }
-      double next = 1.0;
       std::vector<double> floors;
+      std::vector<long> attended;
       for (std::size_t i = 0; i < mm.who.size(); ++i) {
         const long a = pupils_[mm.who[i]].attended;
-        const long f = (v.part * a) / v.whole + 1;  // the fewest minutes with more than v
-        floors.push_back(static_cast<double>(f));
-        next = std::min(next, static_cast<double>(f) / static_cast<double>(a));
+        attended.push_back(a);
+        floors.push_back(static_cast<double>((v.part * a) / v.whole + 1));  // the fewest minutes with more than v
       }
-      if (r.status == solver::Status::optimal && std::isfinite(r.bound) && r.bound < next - 1e-6) {
+      // The solver's best bound proves v whether it said optimal or the limit stopped it
+      // (CBC says optimal when that same bound meets its best solution).
+      if (bound_proves(bound, next_above(v, attended))) {
         proved = true;
         break;
       }
