@@ -57,6 +57,7 @@ class Stager {
       polish(m_, start);
       if (m_.model().violation(start) <= 1e-9) best_ = std::move(start);
     }
+
     const bool babies = std::any_of(pupils_.begin(), pupils_.end(), [](const Pupil& p) { return p.baby && !p.away; });
     const bool anyone = std::any_of(pupils_.begin(), pupils_.end(), [](const Pupil& p) { return !p.away; });
     left_ = 6 + (m_.week().from_rota ? 1 : 0) + 1;
@@ -95,6 +96,10 @@ class Stager {
     o.time_limit_seconds = std::max(0.2, best_.empty() ? budget_.remaining() : budget_.remaining() / std::max(1, left_));
     if (!best_.empty() && o.time_limit_seconds < 1.0) return {};
     o.threads = threads_;
+    // Without CBC's preprocessing: with it, CBC 2.10 crashed (SIGSEGV in
+    // CglPreProcess::postProcess) when the time limit struck a stage's solve, limits of
+    // 10-40 s too (bench/plan.sh at 60 s: 3 runs of 4, 2 December), as cover saw.
+    o.presolve = false;
     if (integral) o.absolute_gap = 0.5;  // whole-number objective: within 1/2 is exact
     if (with_start && !best_.empty()) {
       extend(best_);
