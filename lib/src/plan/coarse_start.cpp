@@ -78,7 +78,7 @@ bool fix_places(RotaModel& fine, const std::vector<std::vector<SlotState>>& plac
 
 std::vector<double> coarse_start(const Setting& setting, const RuleProfile& profile, const Week& week,
                                  const Requirements& requirements, const RotaModel& model, Budget& budget, double share,
-                                 int threads) {
+                                 int threads, const std::vector<double>& boost) {
   const int coarse_minutes = 2 * week.slot_minutes;
   const Minute open = setting.opening.length();
   if (week.from_rota || open < coarse_minutes) return {};
@@ -89,7 +89,7 @@ std::vector<double> coarse_start(const Setting& setting, const RuleProfile& prof
   if (cw.days.size() != week.days.size()) return {};
   const RotaModel coarse_model(coarse, cw, requirements, false);
   const std::vector<double> rough =
-      day_by_day_start(coarse, cw, requirements, coarse_model, budget, 0.8 * share, threads);
+      day_by_day_start(coarse, cw, requirements, coarse_model, budget, 0.8 * share, threads, boost);
   if (rough.empty()) return {};
   // The fine week with everyone's place fixed: only the rules' helper variables (and the
   // shift's own) are left to the solver.

@@ -86,20 +86,29 @@ class Stager {
   }
 
   /// One solve with a share of the time left.
-  solver::Result solve(bool integral, bool with_start) {
+  solver::Result solve(bool integral, bool with_start, bool light = false, double part = 0.0) {
     // With a rota in hand and under a second for this solve, no solve: CBC 2.10 has crashed
     // (SIGSEGV in CglPreProcess::postProcess) when a limit that short struck its
     // preprocessing (examples/rowan-childminder, --time-limit 1 and 2). The stage is
     // then stopped, with the rota kept.
     solver::SolveOptions o;
     // Without any rota yet, finding one is all that matters: the whole time left.
-    o.time_limit_seconds = std::max(0.2, best_.empty() ? budget_.remaining() : budget_.remaining() / std::max(1, left_));
-    if (!best_.empty() && o.time_limit_seconds < 1.0) return {};
+    // A max-min stage (`part`) takes that part of the time left: on a big week CBC runs
+    // its solve to the limit whatever the share (its bound comes with the first
+    // relaxation), and the later stages' solves are quick or skipped.
+    const double share = part > 0.0 ? part * budget_.remaining() : budget_.remaining() / std::max(1, left_);
+    o.time_limit_seconds = std::max(0.2, best_.empty() ? budget_.remaining() : share);
+    // Nor when the share is under a tenth of the whole limit: on a big week CBC's first
+    // relaxation alone takes longer, and it does not stop there (bench/plan.sh: the
+    // extra-minutes stage took 15-26 s for a limit of 1.3-1.7 s, the week 73-83 s for
+    // 60).
+    if (!best_.empty() && o.time_limit_seconds < std::max(1.0, 0.1 * budget_.total())) return {};
     o.threads = threads_;
     // Without CBC's preprocessing: with it, CBC 2.10 crashed (SIGSEGV in
     // CglPreProcess::postProcess) when the time limit struck a stage's solve, limits of
     // 10-40 s too (bench/plan.sh at 60 s: 3 runs of 4, 2 December), as cover saw.
     o.presolve = false;
+    o.light = light;
     if (integral) o.absolute_gap = 0.5;  // whole-number objective: within 1/2 is exact
     if (with_start && !best_.empty()) {
       extend(best_);
@@ -172,7 +181,10 @@ class Stager {
     m_.model().clear_objective();
     m_.model().set_objective(mm.t, 1.0);
     m_.model().set_sense(solver::Sense::maximise);
-    solver::Result r = solve(false, true);
+    // Without cuts or heuristics: the bound was the same (bench/plan.sh: 78.14% and
+    // 57.29% either way) and came no later (stage 2's first solve 10.9-17.8 s, was
+    // 20.4-21.1 s; timings on a shared machine); CBC never improved on the start here.
+    solver::Result r = solve(false, true, true, babies ? 0.4 : 0.7);
     if (!take(r) && best_.empty()) {
       out_.infeasible = r.status == solver::Status::infeasible;
       out_.stages.push_back(PlanStage{name, out_.infeasible ? "infeasible" : "stopped", std::nullopt, std::nullopt, 0.0,
@@ -438,6 +450,8 @@ Budget::Budget(double seconds)
 double Budget::remaining() const {
   return std::chrono::duration<double>(end_ - std::chrono::steady_clock::now()).count();
 }
+
+double Budget::total() const { return std::chrono::duration<double>(end_ - start_).count(); }
 
 double Budget::elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
 

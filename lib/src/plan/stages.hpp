@@ -50,6 +50,8 @@ class Budget {
   explicit Budget(double seconds);
   [[nodiscard]] double remaining() const;
   [[nodiscard]] double elapsed() const;
+  /// The whole budget, in seconds.
+  [[nodiscard]] double total() const;
 
  private:
   std::chrono::steady_clock::time_point start_, end_;

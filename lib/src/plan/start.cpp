@@ -96,7 +96,7 @@ constexpr Tier kTiers[] = {{0.25, 12.0}, {0.5, 6.0}, {0.6, 2.0}};
 /// worth more than any older child's.
 constexpr Tier kBabyTiers[] = {{0.5, 30.0}, {0.85, 25.0}};
 
-void reward_low_coverage(const Setting& setting, const Week& day, RotaModel& alone) {
+void reward_low_coverage(const Setting& setting, const Week& day, RotaModel& alone, const std::vector<double>& boost) {
   solver::Model& m = alone.model();
   const PlanDay& d = day.days[0];
   std::vector<long> minutes(day.attended.size(), 0);
@@ -107,7 +107,8 @@ void reward_low_coverage(const Setting& setting, const Week& day, RotaModel& alo
     if (with.empty()) continue;
     const bool baby = age_band_on(setting.children[c].date_of_birth, d.date) == AgeBand::under_2;
     for (const Tier& tier : baby ? std::span<const Tier>(kBabyTiers) : std::span<const Tier>(kTiers)) {
-      const solver::Variable y = m.add_continuous(0, tier.share * static_cast<double>(minutes[c]), -tier.worth);
+      const double worth = tier.worth * (c < boost.size() ? boost[c] : 1.0);
+      const solver::Variable y = m.add_continuous(0, tier.share * static_cast<double>(minutes[c]), -worth);
       std::vector<solver::Term> row = with;
       row.push_back({y, -1.0});
       m.add_greater_equal(row, 0);  // y <= minutes with the key person
@@ -139,7 +140,8 @@ std::vector<std::uint32_t> share_contracts(const Setting& left, const Week& week
 }  // namespace
 
 std::vector<double> day_by_day_start(const Setting& setting, const Week& week, const Requirements& requirements,
-                                     const RotaModel& model, Budget& budget, double share, int threads) {
+                                     const RotaModel& model, Budget& budget, double share, int threads,
+                                     const std::vector<double>& boost) {
   // What each contract has left (contract plus overtime, less the days planned so far).
   Setting left = setting;
   left.plan.overtime_minutes = 0;
@@ -158,7 +160,7 @@ std::vector<double> day_by_day_start(const Setting& setting, const Week& week, c
         for (const auto& [room, x] : alone.vars()[pd].w[t])
           m.set_objective(x, m.objective(x) + static_cast<double>(day.days[0].slots[t].time.length()));
     reward_key_persons(setting, day, alone);
-    reward_low_coverage(setting, day, alone);
+    reward_low_coverage(setting, day, alone, boost);
     m.set_sense(solver::Sense::minimise);
     solver::SolveOptions o;
     const double share_of_day = std::max(0.5, (until - budget.elapsed()) / static_cast<double>(week.days.size() - d));

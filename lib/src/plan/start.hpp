@@ -18,15 +18,27 @@
 
 namespace attune::plan {
 
-/// Values for every variable of `model` (the week), or empty.
+/// Values for every variable of `model` (the week), or empty. `boost`, when not empty,
+/// multiplies the reward for each child's first minutes with their key person (by
+/// ChildIndex): the repair rounds raise the least-covered children so.
 std::vector<double> day_by_day_start(const Setting& setting, const Week& week, const Requirements& requirements,
-                                     const RotaModel& model, Budget& budget, double share, int threads);
+                                     const RotaModel& model, Budget& budget, double share, int threads,
+                                     const std::vector<double>& boost = {});
 
 /// The same heuristic on a grid of slots twice as long (half the choices), the rota laid
 /// onto the week's grid and checked against every row of `model`; empty when it does not
 /// fit (or with --from-rota). Its days take at most `share` seconds.
 std::vector<double> coarse_start(const Setting& setting, const RuleProfile& profile, const Week& week,
                                  const Requirements& requirements, const RotaModel& model, Budget& budget, double share,
-                                 int threads);
+                                 int threads, const std::vector<double>& boost = {});
+
+/// Repair rounds, a heuristic: the start made again with the reward for the children
+/// left least covered by `start` raised (boosted), kept when the week's lowest baby
+/// coverage, then lowest coverage of all, is better; while rounds improve and up to
+/// `share` seconds. Returns the best start (`start` itself when none is better).
+std::vector<double> repair_start(const Setting& setting, const RuleProfile& profile, const Week& week,
+                                 const Requirements& requirements, const RotaModel& model,
+                                 const std::vector<Pupil>& pupils, Budget& budget, double share, int threads,
+                                 std::vector<double> start);
 
 }  // namespace attune::plan
