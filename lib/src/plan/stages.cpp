@@ -181,10 +181,7 @@ class Stager {
     m_.model().clear_objective();
     m_.model().set_objective(mm.t, 1.0);
     m_.model().set_sense(solver::Sense::maximise);
-    // Without cuts or heuristics: the bound was the same (bench/plan.sh: 78.14% and
-    // 57.29% either way) and came no later (stage 2's first solve 10.9-17.8 s, was
-    // 20.4-21.1 s; timings on a shared machine); CBC never improved on the start here.
-    solver::Result r = solve(false, true, true, babies ? 0.4 : 0.7);
+    solver::Result r = solve(false, true, false, babies ? 0.4 : 0.7);
     if (!take(r) && best_.empty()) {
       out_.infeasible = r.status == solver::Status::infeasible;
       out_.stages.push_back(PlanStage{name, out_.infeasible ? "infeasible" : "stopped", std::nullopt, std::nullopt, 0.0,

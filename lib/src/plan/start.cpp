@@ -179,7 +179,7 @@ std::vector<double> day_by_day_start(const Setting& setting, const Week& week, c
     keep_home(alone, home, true);
     const std::vector<std::uint32_t> shares = share_contracts(left, week, d, alone);
     const double began = budget.elapsed();
-    o.time_limit_seconds = 0.35 * share_of_day;
+    o.time_limit_seconds = (shares.empty() ? 0.5 : 0.35) * share_of_day;
     solver::Result r = solver::solve(m, o);
     if (!r.has_solution() && !shares.empty()) {
       for (const std::uint32_t row : shares) m.set_row_bounds(row, -solver::kInfinity, solver::kInfinity);
