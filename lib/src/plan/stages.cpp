@@ -2,10 +2,10 @@
 
 #include "stages.hpp"
 
-#include "stage_summary.hpp"
-
 #include <algorithm>
 #include <cmath>
+
+#include "stage_summary.hpp"
 
 namespace attune::plan {
 namespace {
@@ -57,7 +57,6 @@ class Stager {
       polish(m_, start);
       if (m_.model().violation(start) <= 1e-9) best_ = std::move(start);
     }
-
     const bool babies = std::any_of(pupils_.begin(), pupils_.end(), [](const Pupil& p) { return p.baby && !p.away; });
     const bool anyone = std::any_of(pupils_.begin(), pupils_.end(), [](const Pupil& p) { return !p.away; });
     left_ = 6 + (m_.week().from_rota ? 1 : 0) + 1;
@@ -86,7 +85,7 @@ class Stager {
   }
 
   /// One solve with a share of the time left.
-  solver::Result solve(bool integral, bool with_start, bool light = false, double part = 0.0) {
+  solver::Result solve(bool integral, bool with_start, double part = 0.0) {
     // With a rota in hand and under a second for this solve, no solve: CBC 2.10 has crashed
     // (SIGSEGV in CglPreProcess::postProcess) when a limit that short struck its
     // preprocessing (examples/rowan-childminder, --time-limit 1 and 2). The stage is
@@ -106,9 +105,8 @@ class Stager {
     o.threads = threads_;
     // Without CBC's preprocessing: with it, CBC 2.10 crashed (SIGSEGV in
     // CglPreProcess::postProcess) when the time limit struck a stage's solve, limits of
-    // 10-40 s too (bench/plan.sh at 60 s: 3 runs of 4, 2 December), as cover saw.
+    // 10-40 s too (bench/plan.sh at 60 s: 3 runs of 7, 2 December), as cover saw.
     o.presolve = false;
-    o.light = light;
     if (integral) o.absolute_gap = 0.5;  // whole-number objective: within 1/2 is exact
     if (with_start && !best_.empty()) {
       extend(best_);
@@ -181,7 +179,7 @@ class Stager {
     m_.model().clear_objective();
     m_.model().set_objective(mm.t, 1.0);
     m_.model().set_sense(solver::Sense::maximise);
-    solver::Result r = solve(false, true, false, babies ? 0.4 : 0.7);
+    solver::Result r = solve(false, true, babies ? 0.4 : 0.7);
     if (!take(r) && best_.empty()) {
       out_.infeasible = r.status == solver::Status::infeasible;
       out_.stages.push_back(PlanStage{name, out_.infeasible ? "infeasible" : "stopped", std::nullopt, std::nullopt, 0.0,
