@@ -11,6 +11,8 @@
 
 #include "attune/allocate.hpp"
 #include "attune/document.hpp"
+#include "allocate/problem.hpp"
+#include "allocate/tie_check.hpp"
 #include "attune/render.hpp"
 #include "test_support.hpp"
 
@@ -271,4 +273,71 @@ attendance:
     CHECK(p.children[0].proposed.key_person == (invalid ? 1u : 0u));
   }
   CHECK(roles >= 8);
+}
+
+// The check of allocate's tie-break (lib/src/allocate/tie_check.hpp), fed answers that
+// are deliberately not the smallest. Worked by hand:
+//
+//   c1  |========|  08:00-16:00 (480 min)     s1 |====|      08:00-12:00
+//   c2  |====|      08:00-12:00 (240 min)     s2 |=========| 08:00-17:00
+//
+//   w(c1, s1) = 240, w(c1, s2) = 480, w(c2, s1) = w(c2, s2) = 240. One baby each
+//   (max_key_children.under_2 = 1), so the allocations are A = c1 (s1, s2), c2 (s2, s1):
+//   480 key minutes, and B = c1 (s2, s1), c2 (s1, s2): 720. A is smaller in children.csv
+//   order (c1's s1 before s2); B has the most key minutes.
+
+namespace {
+
+Setting tie_check_setting() {
+  return test::load_yaml(test::header() + R"(staff:
+  - { id: s1, name: Sam, date_of_birth: 1990-01-01, role: practitioner, qualification: level3, pfa_expiry: 2029-01-31, baby_training: "yes" }
+  - { id: s2, name: Sue, date_of_birth: 1990-01-01, role: practitioner, qualification: level3, pfa_expiry: 2029-01-31, baby_training: "yes" }
+policy: { max_key_children: { under_2: 1, age_2: 6, age_3_plus: 8 } }
+children:
+  - { id: c1, name: Amy, date_of_birth: 2025-06-01, room: babies, key_person: s2, buddy: s1 }
+  - { id: c2, name: Ben, date_of_birth: 2025-06-01, room: babies, key_person: s1, buddy: s2 }
+shifts:
+  - { staff: s1, date: 2026-11-02, start: "08:00", end: "12:00", room: babies, kind: work }
+  - { staff: s2, date: 2026-11-02, start: "08:00", end: "17:00", room: babies, kind: work }
+attendance:
+  - { child: c1, date: 2026-11-02, start: "08:00", end: "16:00" }
+  - { child: c2, date: 2026-11-02, start: "08:00", end: "12:00" }
+)");
+}
+
+alloc::Assignment tie_allocation(StaffIndex c1_key, StaffIndex c2_key) {
+  return alloc::Assignment{{c1_key, c2_key}, {c2_key, c1_key}};  // each buddy is the other adult
+}
+
+}  // namespace
+
+TEST_CASE("allocate's tie-break check finds a smaller allocation it was not given, and none below the smallest") {
+  const Setting s = tie_check_setting();
+  AllocateOptions options;
+  options.reallocate = true;
+  const alloc::Problem p = alloc::build_problem(s, options);
+  REQUIRE(p.pupils.size() == 2);
+  REQUIRE(p.w(0, 0) == 240);
+  REQUIRE(p.w(0, 1) == 480);
+  alloc::Search search(p, 0.0);
+  const alloc::Limits rules_only;
+
+  // B is not the smallest when only the rules are held: A is found, and it is exactly A.
+  alloc::Assignment found;
+  CHECK(alloc::smaller_allocation_exists(search, p, rules_only, tie_allocation(1, 0), &found) == std::optional<bool>(true));
+  CHECK(found == tie_allocation(0, 1));
+  // A is the smallest: proved.
+  CHECK(alloc::smaller_allocation_exists(search, p, rules_only, tie_allocation(0, 1)) == std::optional<bool>(false));
+
+  // With the key-person minutes held at B's 720, A is not allowed: B is the smallest.
+  alloc::Limits most_minutes;
+  most_minutes.min_key_minutes = 720;
+  CHECK(alloc::smaller_allocation_exists(search, p, most_minutes, tie_allocation(1, 0)) == std::optional<bool>(false));
+
+  // check_ties corrects a wrong answer, and says so.
+  alloc::Assignment wrong = tie_allocation(1, 0);
+  const alloc::TieCheck c = alloc::check_ties(search, p, rules_only, wrong);
+  CHECK(c.proved);
+  CHECK(c.corrections == 1);
+  CHECK(wrong == tie_allocation(0, 1));
 }

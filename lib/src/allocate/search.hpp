@@ -2,6 +2,7 @@
 // One solve of the allocation programme under a shared time budget, with its answer
 // checked exactly; and the reduced-cost test that rules pairs out of every optimum.
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -36,10 +37,14 @@ class Search {
   void rule_out(Limits& limits, Goal goal, long optimum);
 
   [[nodiscard]] int solves() const { return solves_; }
+  /// A solve made without run() (the tie-break's check), counted with the others.
+  void count_solve() { ++solves_; }
   /// Solve without cuts and heuristics (solver::SolveOptions::light). Off: without
   /// cuts the max-min stages of a 60-child setting can run past a minute.
   void set_light(bool light) { light_ = light; }
   [[nodiscard]] bool out_of_time() const;
+  /// Seconds left of the shared limit (0: no limit), at least 0.01 when there is one.
+  [[nodiscard]] double remaining_time() const { return deadline_ ? std::max(0.01, remaining_seconds()) : 0.0; }
 
  private:
   [[nodiscard]] double remaining_seconds() const;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "problem.hpp"
+#include "tie_check.hpp"
 
 namespace attune::alloc {
 
@@ -30,6 +31,7 @@ struct Staged {
   std::vector<TradeoffRow> tradeoff;
   std::vector<StageReport> stages;
   int solves = 0;
+  TieCheck tie_check;  ///< what the check of the tie-break found (tie_check.hpp)
 };
 
 Staged optimise(const Problem& problem, const AllocateOptions& options);
