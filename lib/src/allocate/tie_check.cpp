@@ -127,6 +127,10 @@ std::optional<bool> smaller_allocation_exists(Search& search, const Problem& p, 
 
 TieCheck check_ties(Search& search, const Problem& p, const Limits& held, Assignment& a) {
   TieCheck out;
+  if (!keeps_limits(p, held, a)) {  // cannot be (the answer keeps every stage): not proved
+    out.proved = false;
+    return out;
+  }
   for (;;) {
     Assignment found;
     const std::optional<bool> exists = Question(p, held, a).ask(search, &found, out.asked);

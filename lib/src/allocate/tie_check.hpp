@@ -6,13 +6,20 @@
 // programme, not the blocks', asks the question the whole tie-break answers: is there an
 // allocation keeping every stage's optimum that is smaller in children.csv order, the
 // same (key person, buddy) as the answer for the pupils before some pupil i and a
-// smaller pair for i? Pairs without a variable (eligibility, the coverage floors,
-// --keep, families) are left out exactly; the pairs the reduced-cost test ruled out are
-// not (that test is the solver's arithmetic). A solution it finds is checked exactly and
-// is a smaller allocation: it becomes the answer (a correction) and the question is
-// asked again. When the solver proves that there is none, the answer is the smallest;
-// when it stops (the time limit), or finds something that fails the exact checks, the
-// tie-break is not proved (`feasible`).
+// smaller pair for i?
+//   - Pairs are left out of it only for exact reasons: no variable (eligibility, the
+//     coverage floors, --keep, families), or the weak-duality bound of the last stage's
+//     linear relaxation with the pair fixed (Search::rule_out, safe_bound.hpp: in
+//     attune's arithmetic; the solver only suggests the prices) falls below that stage's
+//     optimum, a whole number. Only the bound made before the blocks, with no pupil held,
+//     is used: nothing the blocks decided.
+//   - A solution it finds is checked exactly and is a smaller allocation: it becomes the
+//     answer (a correction) and the question is asked again.
+//   - When CBC proves that there is none, the answer is the smallest. When it stops (the
+//     time limit) or finds something that fails the exact checks, the tie-break is not
+//     proved (`feasible`).
+// So what is trusted is one proof of infeasibility by CBC, of a programme unlike the
+// blocks' (no ranks, no start, nothing from the blocks), besides exact arithmetic.
 
 #include "search.hpp"
 
@@ -25,8 +32,9 @@ struct TieCheck {
   int solves = 0;
 };
 
-/// Checks (and corrects) `a`, the tie-break's answer, which keeps `held` (every stage's
-/// optimum and the hard rules; no pairs ruled out by reduced costs).
+/// Checks (and corrects) `a`, the tie-break's answer, which keeps `held`: every stage's
+/// optimum, the hard rules, and pairs ruled out only exactly (Search::rule_out with no
+/// pupil held, before the tie-break's blocks).
 TieCheck check_ties(Search& search, const Problem& p, const Limits& held, Assignment& a);
 
 /// The programme's question alone, for tests: whether some allocation keeping `held` is
