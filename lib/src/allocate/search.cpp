@@ -6,7 +6,6 @@
 
 #include "assignment.hpp"
 #include "buddy_fill.hpp"
-#include "safe_bound.hpp"
 
 namespace attune::alloc {
 
@@ -110,28 +109,37 @@ Outcome Search::solve(const Limits& limits, Goal goal, const Assignment* start, 
 void Search::rule_out(Limits& limits, Goal goal, long optimum) {
   const Formulation f(p_, limits, goal);
   if (f.empty_choice() || out_of_time()) return;
+  solver::SolveOptions options;
+  options.relax_integrality = true;
+  options.simplex_presolve = false;
+  if (deadline_) options.time_limit_seconds = std::max(0.01, remaining_seconds());
   ++solves_;
-  // Exact: the weak-duality bound with the pair fixed, in attune's arithmetic, below the
-  // optimum (a whole number). The solver's reduced costs, used before, are its floating
-  // point: with Clp's presolve on they once ruled out a pair of the optimum.
-  const SafeBound b(f.model(), remaining_time());
-  if (!b.ok()) return;
+  const solver::Result r = solver::solve(f.model(), options);
+  if (r.status != solver::Status::optimal || r.reduced_costs.size() != f.model().variable_count()) return;
   const std::size_t n = p_.pupils.size(), staff = p_.staff_count;
   if (limits.key_out.empty()) limits.key_out.assign(n * staff, 0);
   if (limits.buddy_out.empty()) limits.buddy_out.assign(n * staff, 0);
-  const auto target = static_cast<long double>(optimum);
-  for (std::size_t i = 0; i < n; ++i) {
-    long double keys = 0.0L, buddies = 0.0L;  // pupil i's key (buddy) variables' part of the bound
+  const double target = static_cast<double>(optimum) - 0.5;
+  // Maximising: a variable at 0 forced to 1 gives at most z + d (d <= 0); one at 1
+  // forced to 0 at most z - d (d >= 0). Below the optimum, the pair is in no optimum.
+  auto never = [&](solver::Variable v, bool at_one) {
+    const double d = r.reduced_costs[v.index];
+    return at_one ? r.objective - d < target : r.objective + d < target;
+  };
+  for (std::size_t p = 0; p < n; ++p) {
     for (StaffIndex s = 0; s < staff; ++s) {
-      if (auto x = f.key_variable(i, s)) keys += b.free_part(*x);
-      if (auto y = f.buddy_variable(i, s)) buddies += b.free_part(*y);
-    }
-    for (StaffIndex s = 0; s < staff; ++s) {
-      // s is pupil i's key person (buddy): its other key (buddy) variables are 0.
-      if (auto x = f.key_variable(i, s); x && b.base() - keys + b.at_one(*x) + b.slack() < target)
-        limits.key_out[i * staff + s] = 1;
-      if (auto y = f.buddy_variable(i, s); y && b.base() - buddies + b.at_one(*y) + b.slack() < target)
-        limits.buddy_out[i * staff + s] = 1;
+      if (auto x = f.key_variable(p, s)) {
+        const double v = r.value(*x);
+        if (v < 1e-9 && never(*x, false)) limits.key_out[p * staff + s] = 1;
+        if (v > 1 - 1e-9 && never(*x, true))  // s in every optimum: the others are out
+          for (StaffIndex o = 0; o < staff; ++o) limits.key_out[p * staff + o] = o == s ? 0 : 1;
+      }
+      if (auto y = f.buddy_variable(p, s)) {
+        const double v = r.value(*y);
+        if (v < 1e-9 && never(*y, false)) limits.buddy_out[p * staff + s] = 1;
+        if (v > 1 - 1e-9 && never(*y, true))
+          for (StaffIndex o = 0; o < staff; ++o) limits.buddy_out[p * staff + o] = o == s ? 0 : 1;
+      }
     }
   }
 }

@@ -32,9 +32,8 @@ class Search {
   Outcome run(const Limits& limits, Goal goal, const Assignment* start = nullptr, const Ranking* ranking = nullptr);
 
   /// Rules out of `limits` (key_out, buddy_out) every pair that no allocation reaching
-  /// `optimum` for `goal` (a whole-number objective, maximised) can use: the weak-duality
-  /// bound of its linear relaxation with the pair fixed (safe_bound.hpp, worked out in
-  /// attune's arithmetic, not the solver's) is below `optimum`. Exact.
+  /// `optimum` for `goal` (a whole-number objective, maximised) can use: its linear
+  /// relaxation's bound with the pair forced falls short by more than half a unit.
   void rule_out(Limits& limits, Goal goal, long optimum);
 
   [[nodiscard]] int solves() const { return solves_; }

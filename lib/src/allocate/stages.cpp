@@ -226,7 +226,6 @@ class Stager {
   void tie_break() {
     Limits limits = held_;
     search_.rule_out(limits, last_goal_, last_value_);
-    const Limits possible = limits;  // every stage held and the pairs ruled out exactly: for the check
     std::optional<Formulation> open_now;  // the pairs still possible
     open_now.emplace(p_, limits, Goal::feasible);
     descend(*open_now, limits);
@@ -265,7 +264,7 @@ class Stager {
     }
     // The blocks' proofs are not trusted (CBC 2.10 has proved a wrong one): the answer
     // is checked by another programme, and corrected where it finds a smaller one.
-    const TieCheck check = check_ties(search_, p_, possible, *best_);
+    const TieCheck check = check_ties(search_, p_, held_, *best_);
     out_.tie_check = check;
     ended("tie_break", check.proved, "feasible");
   }

@@ -27,6 +27,7 @@ class Question {
   ///   z_i <= sum_{k < key_i} x(i, k) + v_i,  v_i <= x(i, key_i),  v_i <= sum_{b < buddy_i} y(i, b)
   /// (z_i only for pupils with a smaller pair that has variables).
   std::optional<bool> ask(Search& search, Assignment* found, int& asked) {
+    if (!keeps_limits(p_, held_, a_)) return std::nullopt;  // not a question about an answer
     const Formulation f(p_, held_, Goal::feasible);
     if (f.empty_choice()) return std::nullopt;  // cannot be: `a` keeps `held`
     solver::Model m = f.model();

@@ -8,11 +8,11 @@
 // same (key person, buddy) as the answer for the pupils before some pupil i and a
 // smaller pair for i?
 //   - Pairs are left out of it only for exact reasons: no variable (eligibility, the
-//     coverage floors, --keep, families), or the weak-duality bound of the last stage's
-//     linear relaxation with the pair fixed (Search::rule_out, safe_bound.hpp: in
-//     attune's arithmetic; the solver only suggests the prices) falls below that stage's
-//     optimum, a whole number. Only the bound made before the blocks, with no pupil held,
-//     is used: nothing the blocks decided.
+//     coverage floors, --keep, families). The pairs the tie-break's reduced-cost test
+//     ruled out are not (that test is the solver's floating point), nor pairs ruled out
+//     by an exact weak-duality bound: with those left out, CBC 2.10 proved this very
+//     programme infeasible where a smaller allocation existed
+//     (generate --rooms 5 --seed 3 setting-003; docs/performance.md).
 //   - A solution it finds is checked exactly and is a smaller allocation: it becomes the
 //     answer (a correction) and the question is asked again.
 //   - When CBC proves that there is none, the answer is the smallest. When it stops (the
@@ -32,9 +32,8 @@ struct TieCheck {
   int solves = 0;
 };
 
-/// Checks (and corrects) `a`, the tie-break's answer, which keeps `held`: every stage's
-/// optimum, the hard rules, and pairs ruled out only exactly (Search::rule_out with no
-/// pupil held, before the tie-break's blocks).
+/// Checks (and corrects) `a`, the tie-break's answer, which keeps `held` (every stage's
+/// optimum and the hard rules; no pairs ruled out by reduced costs).
 TieCheck check_ties(Search& search, const Problem& p, const Limits& held, Assignment& a);
 
 /// The programme's question alone, for tests: whether some allocation keeping `held` is
