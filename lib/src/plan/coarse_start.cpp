@@ -15,6 +15,7 @@
 
 #include <algorithm>
 
+#include "polish.hpp"
 #include "start.hpp"
 
 namespace attune::plan {

@@ -10,6 +10,7 @@
 
 #include "attune/check.hpp"
 #include "attune/render.hpp"
+#include "polish.hpp"
 #include "rota.hpp"
 #include "rota_model.hpp"
 

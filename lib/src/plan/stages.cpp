@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "polish.hpp"
 #include "stage_summary.hpp"
 
 namespace attune::plan {
@@ -12,13 +13,6 @@ namespace {
 
 using solver::Term;
 using solver::Variable;
-
-/// The value of `terms` at `values`, which are whole numbers there (polished).
-long exact(const std::vector<Term>& terms, const std::vector<double>& values) {
-  double total = 0.0;
-  for (const Term& t : terms) total += t.coefficient * values[t.variable.index];
-  return std::lround(total);
-}
 
 double gap_of(double value, double bound) {
   if (!std::isfinite(bound)) return solver::kInfinity;
@@ -130,7 +124,7 @@ class Stager {
       if (mm->who.empty()) continue;
       double lowest = 1.0;
       for (std::size_t i = 0; i < mm->who.size(); ++i)
-        lowest = std::min(lowest, static_cast<double>(exact(mm->minutes[i], values)) /
+        lowest = std::min(lowest, static_cast<double>(whole_value(mm->minutes[i], values)) /
                                       static_cast<double>(pupils_[mm->who[i]].attended));
       values[mm->t.index] = std::max(0.0, lowest * (1.0 - 1e-12));
     }
@@ -145,7 +139,7 @@ class Stager {
   Share lowest(const MaxMin& mm, const std::vector<double>& values) const {
     Share best{1, 1};
     for (std::size_t i = 0; i < mm.who.size(); ++i) {
-      const Share c{exact(mm.minutes[i], values), pupils_[mm.who[i]].attended};
+      const Share c{whole_value(mm.minutes[i], values), pupils_[mm.who[i]].attended};
       if (c < best) best = c;
     }
     return best;
@@ -244,10 +238,10 @@ class Stager {
     const bool attempted = budget_.remaining() > 0.2 || best_.empty();
     if (attempted) r = solve(true, true);
     const bool had = !best_.empty();
-    const long before = had ? exact(terms, best_) : 0;
+    const long before = had ? whole_value(terms, best_) : 0;
     std::vector<double> keep = best_;
     if (take(r) && had) {
-      const long now = exact(terms, best_);
+      const long now = whole_value(terms, best_);
       if (maximise ? now < before : now > before) best_ = std::move(keep);  // never worse than the start
     }
     if (best_.empty()) {
@@ -256,7 +250,7 @@ class Stager {
                                       budget_.elapsed() - started, stage_solves_});
       return false;
     }
-    const long value = exact(terms, best_);
+    const long value = whole_value(terms, best_);
     if (maximise) model.add_greater_equal(terms, static_cast<double>(value));
     else model.add_less_equal(terms, static_cast<double>(value));
     const bool proved = r.status == solver::Status::optimal;
@@ -403,40 +397,6 @@ class Stager {
 };
 
 }  // namespace
-
-void polish(const RotaModel& model, std::vector<double>& values) {
-  const solver::Model& m = model.model();
-  values.resize(m.variable_count(), 0.0);
-  for (std::uint32_t j = 0; j < m.variable_count(); ++j) {
-    const Variable v{j};
-    if (m.is_integer(v)) values[j] = std::clamp(std::round(values[j]), m.lower(v), m.upper(v));
-  }
-  const Week& week = model.week();
-  for (std::size_t pd = 0; pd < model.vars().size(); ++pd) {
-    const PersonDayVars& v = model.vars()[pd];
-    const PersonDay& p = week.person_days[pd];
-    const std::size_t n = v.w.size();
-    std::vector<double> on(n, 0.0), brk(n, 0.0);
-    for (const auto& q : v.q)
-      for (int i = 0; i < p.breaks[q.level].slots; ++i) brk[q.slot + static_cast<std::size_t>(i)] += values[q.q.index];
-    for (std::size_t t = 0; t < n; ++t) {
-      if (v.b[t]) values[v.b[t]->index] = brk[t];
-      on[t] = brk[t];
-      for (const auto& [r, x] : v.w[t]) on[t] += values[x.index];
-    }
-    for (std::size_t t = 0; t <= n; ++t) {
-      const double now = t < n ? on[t] : 0.0, before = t > 0 ? on[t - 1] : 0.0;
-      if (t < n && v.start[t]) values[v.start[t]->index] = std::max(0.0, now - before);
-      if (v.stop[t]) values[v.stop[t]->index] = std::max(0.0, before - now);
-    }
-  }
-  for (const PersonWeek& pw : model.person_weeks()) {
-    if (!pw.contract) continue;
-    const double work = static_cast<double>(exact(pw.work, values));
-    if (pw.over) values[pw.over->index] = std::max(0.0, work - *pw.contract);
-    if (pw.short_of) values[pw.short_of->index] = std::max(0.0, *pw.contract - work);
-  }
-}
 
 Budget::Budget(double seconds)
     : start_(std::chrono::steady_clock::now()),

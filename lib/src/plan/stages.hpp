@@ -62,9 +62,4 @@ class Budget {
 Chain optimise(const Setting& setting, RotaModel& model, const std::vector<Pupil>& pupils, Budget& budget,
                int threads, std::vector<double> start);
 
-/// Integer variables rounded, and the continuous ones (shift starts and stops, breaks,
-/// overtime, shortfall, coverage floors) worked out again from them: a solution exactly
-/// feasible, to hand the solver as a start.
-void polish(const RotaModel& model, std::vector<double>& values);
-
 }  // namespace attune::plan

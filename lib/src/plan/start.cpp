@@ -6,6 +6,7 @@
 #include <span>
 
 #include "attune/age_band.hpp"
+#include "polish.hpp"
 
 namespace attune::plan {
 namespace {
