@@ -181,6 +181,8 @@ class Stager {
       return false;
     }
     Share v = lowest(mm, best_);
+    std::vector<long> attended;
+    for (const std::size_t i : mm.who) attended.push_back(pupils_[i].attended);
     bool proved = false;
     double bound = std::isfinite(r.bound) ? r.bound : solver::kInfinity;
     for (;;) {
@@ -189,12 +191,8 @@ class Stager {
         break;
       }
       std::vector<double> floors;
-      std::vector<long> attended;
-      for (std::size_t i = 0; i < mm.who.size(); ++i) {
-        const long a = pupils_[mm.who[i]].attended;
-        attended.push_back(a);
+      for (const long a : attended)
         floors.push_back(static_cast<double>((v.part * a) / v.whole + 1));  // the fewest minutes with more than v
-      }
       // The solver's best bound proves v whether it said optimal or the limit stopped it
       // (CBC says optimal when that same bound meets its best solution).
       if (bound_proves(bound, next_above(v, attended))) {

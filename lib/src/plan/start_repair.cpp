@@ -9,8 +9,7 @@
 // only when it is better exactly, in the stages' order: the lowest baby coverage, then
 // the lowest coverage of all.
 
-#include <cmath>
-
+#include "polish.hpp"
 #include "start.hpp"
 
 namespace attune::plan {
@@ -21,9 +20,7 @@ struct Lowest {
 };
 
 Share coverage(const RotaModel& model, const Pupil& p, const std::vector<double>& values) {
-  double minutes = 0.0;
-  for (const solver::Term& t : model.minutes_with(p.child, false)) minutes += t.coefficient * values[t.variable.index];
-  return Share{std::lround(minutes), p.attended};
+  return Share{whole_value(model.minutes_with(p.child, false), values), p.attended};
 }
 
 Lowest lowest(const RotaModel& model, const std::vector<Pupil>& pupils, const std::vector<double>& values) {
