@@ -41,6 +41,10 @@ struct PlanOptions {
   int threads = 2;
   /// Ids instead of names in the reasons and notes.
   bool redact = false;
+  /// Tests only: the first rota's day solves skip their tries with the start's objective
+  /// and go straight to the fallback (a feasibility solve per day), as when the machine
+  /// is too loaded for those tries to find a rota in their time.
+  bool fallback_start_only = false;
 };
 
 enum class PlanStatus : unsigned char {

@@ -146,6 +146,10 @@ struct SolveOptions {
   /// nearly whole already (assignments), where they cost more than they save. The
   /// answers and their proofs are the same; only the time differs.
   bool light = false;
+  /// Cutting planes at all (`light` turns them off too). Off, the search goes from the
+  /// first relaxation straight to the heuristics and branching: for a solve that wants
+  /// any solution soon, not a proof.
+  bool cuts = true;
   /// Let the solver first tighten and shrink the model (its presolve). A model with
   /// few rows per variable and a good `start` is often solved faster without.
   bool presolve = true;

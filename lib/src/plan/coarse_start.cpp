@@ -79,7 +79,7 @@ bool fix_places(RotaModel& fine, const std::vector<std::vector<SlotState>>& plac
 
 std::vector<double> coarse_start(const Setting& setting, const RuleProfile& profile, const Week& week,
                                  const Requirements& requirements, const RotaModel& model, Budget& budget, double share,
-                                 int threads, const std::vector<double>& boost) {
+                                 const StartOptions& options, const std::vector<double>& boost) {
   const int coarse_minutes = 2 * week.slot_minutes;
   const Minute open = setting.opening.length();
   if (week.from_rota || open < coarse_minutes) return {};
@@ -90,7 +90,7 @@ std::vector<double> coarse_start(const Setting& setting, const RuleProfile& prof
   if (cw.days.size() != week.days.size()) return {};
   const RotaModel coarse_model(coarse, cw, requirements, false);
   const std::vector<double> rough =
-      day_by_day_start(coarse, cw, requirements, coarse_model, budget, 0.8 * share, threads, boost);
+      day_by_day_start(coarse, cw, requirements, coarse_model, budget, 0.8 * share, options, boost);
   if (rough.empty()) return {};
   // The fine week with everyone's place fixed: only the rules' helper variables (and the
   // shift's own) are left to the solver.
@@ -98,8 +98,10 @@ std::vector<double> coarse_start(const Setting& setting, const RuleProfile& prof
   if (!fix_places(fixed, refine(week, cw, coarse_model, rough))) return {};
   fixed.model().clear_objective();
   solver::SolveOptions o;
-  o.time_limit_seconds = std::max(1.0, until - budget.elapsed());
-  o.threads = threads;
+  // No objective: the first completion found ends the solve, so a day that took the
+  // fallback's own time (start.cpp) still leaves this one enough.
+  o.time_limit_seconds = std::max(1.0, std::min(budget.remaining(), std::max(0.1 * budget.total(), until - budget.elapsed())));
+  o.threads = options.threads;
   const solver::Result r = solver::solve(fixed.model(), o);
   if (!r.has_solution()) return {};
   std::vector<double> values = r.values;

@@ -121,15 +121,18 @@ RotaPlan plan_rota(const Setting& setting, const RuleProfile& profile, const Pla
   // A first rota day by day (a heuristic, on a coarser grid first, up to 30% of the
   // time each), for the exact stages to improve on; without one the first stage must
   // find a rota from nothing.
-  std::vector<double> start = coarse_start(setting, profile, week, req, model, budget, 0.3 * budget.remaining(), options.threads);
-  if (start.empty()) start = day_by_day_start(setting, week, req, model, budget, 0.3 * budget.remaining(), options.threads);
+  // A day whose tries find no rota in their time gets a feasibility solve with time of
+  // its own (the fallback, start.cpp), so that a week with a rota gets a start.
+  const StartOptions start_options{options.threads, options.fallback_start_only};
+  std::vector<double> start = coarse_start(setting, profile, week, req, model, budget, 0.3 * budget.remaining(), start_options);
+  if (start.empty()) start = day_by_day_start(setting, week, req, model, budget, 0.3 * budget.remaining(), start_options);
   // Then repair rounds for the children it left least covered (a heuristic too): CBC
   // did not improve on the start in stage 2 on bench/plan.sh's week, so time spent here
   // is time stage 2 did not use.
-  start = repair_start(setting, profile, week, req, model, who, budget, 0.45 * budget.remaining(), options.threads,
+  start = repair_start(setting, profile, week, req, model, who, budget, 0.45 * budget.remaining(), start_options,
                        std::move(start));
   out.start = start.empty() ? "solver" : "heuristic start";
-  Chain chain = optimise(setting, model, who, budget, options.threads, std::move(start));
+  Chain chain = optimise(setting, req, model, who, budget, options.threads, std::move(start));
   out.stages = chain.stages;
   out.solves = chain.solves;
   if (!chain.found) {

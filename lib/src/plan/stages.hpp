@@ -59,7 +59,9 @@ class Budget {
 
 /// Runs the stages over `model` (which grows: stage 4 and 8 add their variables).
 /// `start`, when not empty, is a rota to begin from (a heuristic one).
-Chain optimise(const Setting& setting, RotaModel& model, const std::vector<Pupil>& pupils, Budget& budget,
-               int threads, std::vector<double> start);
+/// Stage 2 first improves the rota day by day (improve.hpp, a heuristic) with the
+/// `requirements` the model was built from.
+Chain optimise(const Setting& setting, const Requirements& requirements, RotaModel& model,
+               const std::vector<Pupil>& pupils, Budget& budget, int threads, std::vector<double> start);
 
 }  // namespace attune::plan

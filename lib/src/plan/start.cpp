@@ -6,30 +6,11 @@
 #include <span>
 
 #include "attune/age_band.hpp"
+#include "day_alone.hpp"
 #include "polish.hpp"
 
 namespace attune::plan {
 namespace {
-
-/// The week cut down to day `d` alone (its person-days renumbered to day 0).
-Week one_day(const Week& week, std::uint32_t d, std::vector<std::size_t>& person_days) {
-  Week out;
-  out.days = {week.days[d]};
-  out.people = week.people;
-  out.attended = week.attended;
-  out.first_day.assign(week.first_day.size(), -1);
-  out.slot_minutes = week.slot_minutes;
-  person_days.clear();
-  for (std::size_t pd = 0; pd < week.person_days.size(); ++pd) {
-    if (week.person_days[pd].day != d) continue;
-    PersonDay p = week.person_days[pd];
-    p.day = 0;
-    p.current.clear();
-    out.person_days.push_back(std::move(p));
-    person_days.push_back(pd);
-  }
-  return out;
-}
 
 /// Each person-day's home rooms: the rooms where their key children are that day (more
 /// than one when their key children are in several); empty for someone with no key
@@ -138,10 +119,89 @@ std::vector<std::uint32_t> share_contracts(const Setting& left, const Week& week
   return rows;
 }
 
+/// The fallback for a day the tries above found no rota for (or every day, in tests:
+/// StartOptions::fallback_only), a heuristic too: the day as a feasibility solve, the
+/// first rota CBC finds ending it (no cuts, a gap of 100%); the fewest work minutes as
+/// the only objective, so that rota leaves the contracts for the days after (with no
+/// objective at all, a day's first rota used so much that the next day had none:
+/// bench/plan.sh); first with the home rooms and fair shares of the first try, then the
+/// shares lifted, then everyone free. It has its own time, whatever the start's share: the most of kFallbackSeconds,
+/// a tenth of the limit, the day's share, and half the time left over the days left
+/// (bench/plan.sh under load: 1 run in 18 found no rota in the tries above, and the week
+/// then had none at all). Stopping at the first rota, it takes only what it needs.
+/// Its answer is checked like every other: polished, then against every row of the week.
+constexpr double kFallbackSeconds = 2.0;
+
+solver::Result feasible_day(RotaModel& alone, const std::vector<std::vector<bool>>& home,
+                            const std::vector<std::uint32_t>& shares, const std::vector<double>& caps,
+                            const Budget& budget, double share_of_day, double days_left, int threads) {
+  solver::Model& m = alone.model();
+  m.clear_objective();
+  for (std::size_t pd = 0; pd < alone.vars().size(); ++pd)
+    for (std::size_t t = 0; t < alone.vars()[pd].w.size(); ++t)
+      for (const auto& [room, x] : alone.vars()[pd].w[t])
+        m.set_objective(x, static_cast<double>(alone.week().days[0].slots[t].time.length()));
+  m.set_sense(solver::Sense::minimise);
+  solver::SolveOptions o;
+  o.threads = threads;
+  o.presolve = false;    // as in every plan solve: CglPreProcess has crashed here
+  o.cuts = false;        // no proof wanted: straight from the relaxation to the search
+  o.relative_gap = 1.0;  // the first rota found ends the solve (its minutes are within 100% of the bound)
+  const double began = budget.elapsed();
+  const double own = std::max({kFallbackSeconds, 0.1 * budget.total(), share_of_day, 0.5 * budget.remaining() / days_left});
+  // Home rooms and fair shares kept (the smallest search: CBC found rotas there soonest),
+  // then the shares lifted, then everyone free.
+  solver::Result r;
+  for (int step = 0; step < 3 && !r.has_solution(); ++step) {
+    if (step == 1 && shares.empty()) continue;
+    for (std::size_t k = 0; k < shares.size(); ++k) m.set_row_bounds(shares[k], -solver::kInfinity, step == 0 ? caps[k] : solver::kInfinity);
+    keep_home(alone, home, step < 2);
+    const double part = step == 2 ? 1.0 : (step == 0 ? 0.5 : 0.75);
+    o.time_limit_seconds = std::max(1.0, std::min(part * own - (budget.elapsed() - began), budget.remaining()));
+    r = solver::solve(m, o);
+  }
+  return r;
+}
+
+/// The tries with the start's objective (see day_by_day_start); the rows of `shares` and
+/// the home rooms may be lifted on the way.
+solver::Result rewarded_day(RotaModel& alone, const std::vector<std::vector<bool>>& home,
+                            const std::vector<std::uint32_t>& shares, const Budget& budget, double share_of_day,
+                            int threads) {
+  solver::Model& m = alone.model();
+  solver::SolveOptions o;
+  o.threads = threads;
+  // Without CBC's preprocessing: on these day models it found no rota in the time
+  // where without it CBC proved the fewest minutes (bench/plan.sh, 1 December).
+  o.presolve = false;
+  o.absolute_gap = 0.5;
+  o.relative_gap = 0.005;  // a start, not an answer: near the fewest minutes is enough
+  // First with everyone who has key children kept in their room (a much smaller
+  // search, and the key persons where their children are); then, if that finds no
+  // rota, with everyone free.
+  // Each contract's fair share of what it has left comes first: if that finds none,
+  // the whole of what is left.
+  keep_home(alone, home, true);
+  const double began = budget.elapsed();
+  o.time_limit_seconds = (shares.empty() ? 0.5 : 0.35) * share_of_day;
+  solver::Result r = solver::solve(m, o);
+  if (!r.has_solution() && !shares.empty()) {
+    for (const std::uint32_t row : shares) m.set_row_bounds(row, -solver::kInfinity, solver::kInfinity);
+    o.time_limit_seconds = std::max(0.5, 0.6 * share_of_day - (budget.elapsed() - began));
+    r = solver::solve(m, o);
+  }
+  if (!r.has_solution()) {
+    keep_home(alone, home, false);
+    o.time_limit_seconds = std::max(0.5, share_of_day - (budget.elapsed() - began));
+    r = solver::solve(m, o);
+  }
+  return r;
+}
+
 }  // namespace
 
 std::vector<double> day_by_day_start(const Setting& setting, const Week& week, const Requirements& requirements,
-                                     const RotaModel& model, Budget& budget, double share, int threads,
+                                     const RotaModel& model, Budget& budget, double share, const StartOptions& options,
                                      const std::vector<double>& boost) {
   // What each contract has left (contract plus overtime, less the days planned so far).
   Setting left = setting;
@@ -163,54 +223,24 @@ std::vector<double> day_by_day_start(const Setting& setting, const Week& week, c
     reward_key_persons(setting, day, alone);
     reward_low_coverage(setting, day, alone, boost);
     m.set_sense(solver::Sense::minimise);
-    solver::SolveOptions o;
     const double share_of_day = std::max(0.5, (until - budget.elapsed()) / static_cast<double>(week.days.size() - d));
-    o.threads = threads;
-    // Without CBC's preprocessing: on these day models it found no rota in the time
-    // where without it CBC proved the fewest minutes (bench/plan.sh, 1 December).
-    o.presolve = false;
-    o.absolute_gap = 0.5;
-    o.relative_gap = 0.005;  // a start, not an answer: near the fewest minutes is enough
-    // First with everyone who has key children kept in their room (a much smaller
-    // search, and the key persons where their children are); then, if that finds no
-    // rota, with everyone free.
-    // Each contract's fair share of what it has left comes first: if that finds none,
-    // the whole of what is left.
     const std::vector<std::vector<bool>> home = home_rooms(left, day);
-    keep_home(alone, home, true);
     const std::vector<std::uint32_t> shares = share_contracts(left, week, d, alone);
-    const double began = budget.elapsed();
-    o.time_limit_seconds = (shares.empty() ? 0.5 : 0.35) * share_of_day;
-    solver::Result r = solver::solve(m, o);
-    if (!r.has_solution() && !shares.empty()) {
-      for (const std::uint32_t row : shares) m.set_row_bounds(row, -solver::kInfinity, solver::kInfinity);
-      o.time_limit_seconds = std::max(0.5, 0.6 * share_of_day - (budget.elapsed() - began));
-      r = solver::solve(m, o);
-    }
+    std::vector<double> caps;
+    for (const std::uint32_t row : shares) caps.push_back(m.row_upper(row));
+    solver::Result r;
+    if (!options.fallback_only) r = rewarded_day(alone, home, shares, budget, share_of_day, options.threads);
     if (!r.has_solution()) {
-      keep_home(alone, home, false);
-      o.time_limit_seconds = std::max(0.5, share_of_day - (budget.elapsed() - began));
-      r = solver::solve(m, o);
+      r = feasible_day(alone, home, shares, caps, budget, share_of_day, static_cast<double>(week.days.size() - d), options.threads);
     }
     if (!r.has_solution()) return {};
     std::vector<double> v = r.values;
     polish(alone, v);
-    const auto [rules_from, rules_to] = alone.rule_variables_of(0);
-    const auto [rules_into, rules_end] = model.rule_variables_of(d);
-    if (rules_end - rules_into != rules_to - rules_from) return {};
-    std::copy(v.begin() + rules_from, v.begin() + rules_to, values.begin() + rules_into);
+    if (!lay_day(alone, v, model, d, map, values)) return {};
+    // Minutes worked this day come off what the contract has left.
     for (std::size_t k = 0; k < map.size(); ++k) {
-      const auto [from, to] = alone.variables_of(k);
-      const auto [into, end] = model.variables_of(map[k]);
-      if (end - into != to - from) return {};  // not the same person-day: no start
-      std::copy(v.begin() + from, v.begin() + to, values.begin() + into);
-      // Minutes worked this day come off what the contract has left.
-      long worked = 0;
-      for (std::size_t t = 0; t < alone.vars()[k].w.size(); ++t)
-        for (const auto& [room, x] : alone.vars()[k].w[t])
-          if (v[x.index] > 0.5) worked += day.days[0].slots[t].time.length();
       auto& contract = left.staff[day.person_days[k].staff].contracted_minutes_per_week;
-      if (contract) *contract = std::max(0, *contract - static_cast<int>(worked));
+      if (contract) *contract = std::max(0, *contract - static_cast<int>(worked(alone, k, v)));
     }
   }
   polish(model, values);

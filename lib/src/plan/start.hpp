@@ -18,11 +18,21 @@
 
 namespace attune::plan {
 
+struct StartOptions {
+  int threads = 2;
+  /// Tests only: no day's tries with the start's objective, every day straight to the
+  /// fallback (a feasibility solve; see start.cpp), as when the tries find no rota in
+  /// their time.
+  bool fallback_only = false;
+};
+
 /// Values for every variable of `model` (the week), or empty. `boost`, when not empty,
 /// multiplies the reward for each child's first minutes with their key person (by
-/// ChildIndex): the repair rounds raise the least-covered children so.
+/// ChildIndex): the repair rounds raise the least-covered children so. A day for which
+/// the tries with that objective find no rota in their time gets the fallback, a
+/// feasibility solve with time of its own (a heuristic: any rota keeping every rule).
 std::vector<double> day_by_day_start(const Setting& setting, const Week& week, const Requirements& requirements,
-                                     const RotaModel& model, Budget& budget, double share, int threads,
+                                     const RotaModel& model, Budget& budget, double share, const StartOptions& options,
                                      const std::vector<double>& boost = {});
 
 /// The same heuristic on a grid of slots twice as long (half the choices), the rota laid
@@ -30,7 +40,7 @@ std::vector<double> day_by_day_start(const Setting& setting, const Week& week, c
 /// fit (or with --from-rota). Its days take at most `share` seconds.
 std::vector<double> coarse_start(const Setting& setting, const RuleProfile& profile, const Week& week,
                                  const Requirements& requirements, const RotaModel& model, Budget& budget, double share,
-                                 int threads, const std::vector<double>& boost = {});
+                                 const StartOptions& options, const std::vector<double>& boost = {});
 
 /// Repair rounds, a heuristic: the start made again with the reward for the children
 /// left least covered by `start` raised (boosted), kept when the week's lowest baby
@@ -38,7 +48,7 @@ std::vector<double> coarse_start(const Setting& setting, const RuleProfile& prof
 /// `share` seconds. Returns the best start (`start` itself when none is better).
 std::vector<double> repair_start(const Setting& setting, const RuleProfile& profile, const Week& week,
                                  const Requirements& requirements, const RotaModel& model,
-                                 const std::vector<Pupil>& pupils, Budget& budget, double share, int threads,
-                                 std::vector<double> start);
+                                 const std::vector<Pupil>& pupils, Budget& budget, double share,
+                                 const StartOptions& options, std::vector<double> start);
 
 }  // namespace attune::plan

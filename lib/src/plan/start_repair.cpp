@@ -45,8 +45,8 @@ constexpr int kRounds = 4;
 
 std::vector<double> repair_start(const Setting& setting, const RuleProfile& profile, const Week& week,
                                  const Requirements& requirements, const RotaModel& model,
-                                 const std::vector<Pupil>& pupils, Budget& budget, double share, int threads,
-                                 std::vector<double> start) {
+                                 const std::vector<Pupil>& pupils, Budget& budget, double share,
+                                 const StartOptions& options, std::vector<double> start) {
   if (start.empty() || week.from_rota) return start;
   const double until = budget.elapsed() + share;
   Lowest best = lowest(model, pupils, start);
@@ -57,7 +57,7 @@ std::vector<double> repair_start(const Setting& setting, const RuleProfile& prof
     if (left < last) break;
     for (const Pupil& p : pupils)
       if (!p.away && coverage(model, p, start).value() <= best.all.value() + kNear) boost[p.child] *= kBoost;
-    std::vector<double> next = coarse_start(setting, profile, week, requirements, model, budget, left, threads, boost);
+    std::vector<double> next = coarse_start(setting, profile, week, requirements, model, budget, left, options, boost);
     last = budget.elapsed() - began;
     if (next.empty()) break;
     const Lowest l = lowest(model, pupils, next);

@@ -115,6 +115,7 @@ void configure(Cbc_Model* cbc, const Model& model, const SolveOptions& options, 
   }
   Cbc_setAllowableGap(cbc, std::max(0.0, options.absolute_gap));
   Cbc_setAllowableFractionGap(cbc, std::max(0.0, options.relative_gap));
+  if (integer && !options.cuts) Cbc_setParameter(cbc, "cuts", "off");
   if (integer && options.light) {
     Cbc_setParameter(cbc, "cuts", "off");
     Cbc_setParameter(cbc, "heuristics", "off");
