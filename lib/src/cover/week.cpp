@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <optional>
 #include <stdexcept>
 
 #include "outcome.hpp"
@@ -56,7 +55,6 @@ class Week {
     people_status_ = status_of(1);
     People people = everyone_changed();
     if (people.size() > static_cast<std::size_t>(least)) people = fewer_people(least);
-    if (people.size() > static_cast<std::size_t>(least)) people = agreed_people(least);
     if (people.size() > static_cast<std::size_t>(least)) {
       people = people_together(least);
       least = static_cast<long>(people.size());
@@ -131,68 +129,6 @@ class Week {
       people = joined(people, changed_on(d));
     }
     return people;
-  }
-
-  /// Stage 2 again, round by round, each day changing as few people as it can (at most
-  /// `least`), each person weighed by how many of the other days' answers leave them as
-  /// rostered: the days are drawn to the people the others change. Until the days'
-  /// answers together change only `least` people, or `kRounds` rounds. A heuristic: it
-  /// proves nothing itself; when it succeeds, `least` (the most any one day needs, each
-  /// day's proved) is the request's fewest, and these answers change that many.
-  People agreed_people(long least) {
-    constexpr int kRounds = 3;
-    const std::size_t days = stagers_.size();
-    const auto most = static_cast<std::size_t>(least);
-    for (int round = 0; round < kRounds; ++round)
-      for (std::size_t d = 0; d < days; ++d) {
-        std::vector<std::size_t> others(week_.changed.size(), 0);
-        for (std::size_t e = 0; e < days; ++e)
-          if (e != d)
-            for (StaffIndex s : changed_on(e)) ++others[s];
-        Objective o;
-        const Formulation& f = alone_[d];
-        for (StaffIndex s = 0; s < f.changed.size(); ++s)
-          if (f.changed[s]) o.terms.push_back({*f.changed[s], static_cast<double>(days - others[s])});
-        stagers_[d].allow_people(least);
-        stagers_[d].improve(o, solver::Sense::minimise);
-        if (everyone_changed().size() <= most) return everyone_changed();
-      }
-    return everyone_changed();
-  }
-
-  /// Day `d`'s part of stage `index`'s objective in the week's variables, with its
-  /// constant; nothing when a term is not on the day's own variables.
-  std::optional<Objective> day_part(std::size_t d, std::size_t index) const {
-    const Objective& o = stagers_[d].objective_of(index);
-    const auto [from, to] = week_.day_variables[d];
-    const auto [first, last] = alone_[d].day_variables[0];
-    Objective out;
-    out.constant = o.constant;
-    for (const solver::Term& t : o.terms) {
-      if (t.variable.index < first || t.variable.index >= last) return std::nullopt;
-      out.terms.push_back({solver::Variable{t.variable.index - first + from}, t.coefficient});
-    }
-    return out;
-  }
-
-  /// Rows in the request's programme that no answer to it breaks: each day's part of
-  /// stages 3 to `upto` (counted from 1) at least as good as the day's own best of it with
-  /// at most `least` people changed (docs/cover.md, "Several days": read on one day, an
-  /// answer for the request is an answer for the day; and the stages before held at the
-  /// days' sums hold each day at its own value). Only where every day proved them.
-  void hold_days(Stager& w, std::size_t upto) {
-    for (std::size_t i = 2; i <= upto; ++i) {
-      if (status_of(i) != "optimal") return;
-      for (std::size_t d = 0; d < stagers_.size(); ++d) {
-        const std::optional<Objective> part = day_part(d, i);
-        if (!part || part->terms.empty()) continue;
-        const double best = static_cast<double>(stagers_[d].held(i)) - part->constant;
-        solver::Model& m = w.formulation().model;
-        // The bound; a stage before `upto` is held at its sum, so at the bound too.
-        if (i == 3 || i < upto) m.add_less_equal(part->terms, best + 0.5);
-        if (i != 3 || i < upto) m.add_greater_equal(part->terms, best - 0.5);
-      }
-    }
   }
 
   /// "optimal" when stage `index` was proved on every day, else the first day's other word.
@@ -291,7 +227,6 @@ class Week {
       w.hold(i, total);
       w.solved().stages.push_back({kStageNames[i], status_of(i)});
     }
-    hold_days(w, from);
     const int before = w.solved().solves;
     w.stages_from(from);
     Solved out = std::move(w.solved());
