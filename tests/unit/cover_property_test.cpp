@@ -516,7 +516,10 @@ TEST_CASE("cover over three days that want different people: as good as the days
   std::mt19937 rng(3109);
   const int n = std::max(1, test::property_cases("ATTUNE_COVER_CASES", 60) / 6);
   int compared = 0, disagreeing = 0;
-  for (int k = 0; compared < n; ++k) {
+  // On until a request whose days disagree has been compared too (1 in 12 or so of
+  // these; with this seed the first is the 17th compared).
+  for (int k = 0; compared < n || disagreeing == 0; ++k) {
+    REQUIRE(k < 2000);
     const Tiny x = random_tiny(rng);
     Setting s = x.setting;
     std::vector<StaffIndex> others;
@@ -535,7 +538,7 @@ TEST_CASE("cover over three days that want different people: as good as the days
     if (same_as_one_programme(s, x.absent, disagreeing)) ++compared;
   }
   MESSAGE(compared, " three-day cases compared, ", disagreeing, " whose days alone change different people");
-  CHECK(compared == n);
+  CHECK(compared >= n);
   // The case this test is for: days that, alone, change different people.
   CHECK(disagreeing > 0);
 }
