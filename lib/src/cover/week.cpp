@@ -56,7 +56,7 @@ class Week {
     People people = everyone_changed();
     if (people.size() > static_cast<std::size_t>(least)) people = fewer_people(least);
     if (people.size() > static_cast<std::size_t>(least)) {
-      people = people_together();
+      people = people_together(least);
       least = static_cast<long>(people.size());
     }
     // Stages 3 to 5, each day alone with at most `least` people changed, while the days'
@@ -179,8 +179,20 @@ class Week {
 
   /// Stage 2 over the request as one programme, from the days' answers; each day's
   /// stager then starts from its part of the request's answer. The people changed.
-  People people_together() {
+  /// With rows no answer breaks (when every day proved its fewest): the request changes
+  /// at least `least`, and on each day at least as many of that day's people as the day
+  /// alone needs; the solver can stop as soon as it meets them.
+  People people_together(long least) {
     Stager w = whole(join(everyone_changed()));
+    if (status_of(1) == "optimal") {
+      w.formulation().model.add_greater_equal(week_.people.terms, static_cast<double>(least) - 0.5);
+      for (std::size_t d = 0; d < stagers_.size(); ++d) {
+        std::vector<solver::Term> day;
+        for (StaffIndex s = 0; s < alone_[d].changed.size(); ++s)
+          if (alone_[d].changed[s]) day.push_back({*week_.changed[s], 1});
+        w.formulation().model.add_greater_equal(day, static_cast<double>(stagers_[d].held(1)) - 0.5);
+      }
+    }
     const int before = w.solved().solves;
     w.stage(1);
     people_status_ = w.solved().stages.back().status;
