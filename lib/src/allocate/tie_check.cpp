@@ -18,8 +18,12 @@ constexpr int kMostCorrections = 40;
 
 /// Branch-and-bound nodes a question over more than one pupil may take before it is
 /// split in two. The plain settings' whole question settles at its root (0-8 nodes); on
-/// `--reallocate` it did not settle in a minute, while its halves settle quickly.
-constexpr std::int64_t kNodesBeforeSplit = 20;
+/// `--reallocate` it did not settle in a minute. Pieces with the early pupils held are
+/// smaller, but a piece about an early pupil with the later ones free can be as hard as
+/// stage 5 itself, and splitting after 20 nodes made `generate --rooms 3 --seed 1`
+/// setting-003's `--reallocate` check 5 times dearer than the whole question's (which
+/// settled): so the whole question gets many nodes first (docs/performance.md).
+constexpr std::int64_t kNodesBeforeSplit = 2000;
 
 enum class Answer : unsigned char { none, smaller, unknown };
 

@@ -23,7 +23,8 @@
 //     solver does not settle it within a few nodes it is split in two, the first half
 //     and then the second with the first half held: together exactly the question. A
 //     question about one pupil is given the time left. (On `--reallocate` the whole
-//     question did not settle in a minute; its pieces settle in milliseconds.)
+//     question did not settle in a minute; the pieces about the first pupils, with the
+//     later ones free, did not either: they are as hard as stage 5's own proof.)
 //   - Before a pupil's smaller pairs enter the programme, exact integer reasons rule
 //     some out (the pupils before it held): a key person whose caseload they fill, a
 //     sibling before it, or stage 4's and 5's minutes out of reach even with every later
