@@ -341,3 +341,34 @@ TEST_CASE("allocate's tie-break check finds a smaller allocation it was not give
   CHECK(c.corrections == 1);
   CHECK(wrong == tie_allocation(0, 1));
 }
+
+TEST_CASE("allocate's tie-break check asked one pupil at a time holds the pupils before it") {
+  // The same two babies. Asked about c1 alone: c1's s1 is below B's s2 and A has it, so
+  // A is found (1 correction); c1 then has nothing smaller. Asked about c2 with c1 held
+  // at (s1, s2): c2's smaller key person s1 already has c1, a full caseload of 1 baby,
+  // and with key person s2 c2's buddy s1 is already the smallest: nothing smaller.
+  // With B's 720 key minutes held, c1's s1 would give at most 240 + 240 = 480: no
+  // question is left for the solver at all.
+  const Setting s = tie_check_setting();
+  AllocateOptions options;
+  options.reallocate = true;
+  const alloc::Problem p = alloc::build_problem(s, options);
+  alloc::Search search(p, 0.0);
+
+  alloc::Assignment wrong = tie_allocation(1, 0);
+  const alloc::TieCheck c = alloc::check_ties(search, p, alloc::Limits{}, wrong, 1);
+  CHECK(c.proved);
+  CHECK(c.corrections == 1);
+  CHECK(wrong == tie_allocation(0, 1));
+
+  alloc::Limits most_minutes;
+  most_minutes.min_key_minutes = 720;
+  alloc::Assignment b = tie_allocation(1, 0);
+  const int solves_before = search.solves();
+  const alloc::TieCheck d = alloc::check_ties(search, p, most_minutes, b, 1);
+  CHECK(d.proved);
+  CHECK(d.corrections == 0);
+  CHECK(d.asked == 0);
+  CHECK(search.solves() == solves_before);
+  CHECK(b == tie_allocation(1, 0));
+}

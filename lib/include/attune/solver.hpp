@@ -165,6 +165,9 @@ struct SolveOptions {
   /// its root with a good `start` they can cost most of the time; turning them off
   /// keeps the other heuristics, so the answer and its proof are the same.
   bool diving = true;
+  /// Branch-and-bound nodes the solver may explore; 0 = no limit. A solve the limit stops
+  /// is reported as stopped (or feasible, with a solution), never as a proof.
+  std::int64_t node_limit = 0;
   /// Threads for the branch and bound (1: none). The search is repeatable whatever the
   /// number: the same model and options give the same answer (time limits aside).
   int threads = 1;

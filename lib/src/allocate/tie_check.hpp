@@ -18,8 +18,20 @@
 //   - When CBC proves that there is none, the answer is the smallest. When it stops (the
 //     time limit) or finds something that fails the exact checks, the tie-break is not
 //     proved (`feasible`).
-// So what is trusted is one proof of infeasibility by CBC, of a programme unlike the
-// blocks' (no ranks, no start, nothing from the blocks), besides exact arithmetic.
+//   - The question is asked of the pupils from `first` on, those before held as in the
+//     answer (exact: they are the answer's pairs), and at first of all of them. When the
+//     solver does not settle it within a few nodes it is split in two, the first half
+//     and then the second with the first half held: together exactly the question. A
+//     question about one pupil is given the time left. (On `--reallocate` the whole
+//     question did not settle in a minute; the pieces about the first pupils, with the
+//     later ones free, did not either: they are as hard as stage 5's own proof.)
+//   - Before a pupil's smaller pairs enter the programme, exact integer reasons rule
+//     some out (the pupils before it held): a key person whose caseload they fill, a
+//     sibling before it, or stage 4's and 5's minutes out of reach even with every later
+//     pupil at its best pair. Only the programme's rows that pick the first difference
+//     lose those pairs; its variables and every rule stay.
+// So what is trusted is CBC's proofs of infeasibility of programmes unlike the blocks'
+// (no ranks, no start, nothing from the blocks), besides exact arithmetic.
 
 #include "search.hpp"
 
@@ -28,13 +40,14 @@ namespace attune::alloc {
 struct TieCheck {
   bool proved = true;
   int corrections = 0;  ///< smaller allocations found that the tie-break had missed
-  int asked = 0;        ///< pupils that had a smaller pair to ask about
-  int solves = 0;
+  int asked = 0;        ///< pupils that had a smaller pair to ask about, summed over the questions
+  int solves = 0;       ///< questions asked (some settled without the solver)
 };
 
 /// Checks (and corrects) `a`, the tie-break's answer, which keeps `held` (every stage's
-/// optimum and the hard rules; no pairs ruled out by reduced costs).
-TieCheck check_ties(Search& search, const Problem& p, const Limits& held, Assignment& a);
+/// optimum and the hard rules; no pairs ruled out by reduced costs). `widest` (0: every
+/// pupil) is the most pupils one question covers (tests ask one pupil at a time).
+TieCheck check_ties(Search& search, const Problem& p, const Limits& held, Assignment& a, std::size_t widest = 0);
 
 /// The programme's question alone, for tests: whether some allocation keeping `held` is
 /// smaller than `a` in children.csv order (nullopt when the solver did not prove it).

@@ -108,6 +108,8 @@ void configure(Cbc_Model* cbc, const Model& model, const SolveOptions& options, 
     Cbc_setMaximumSeconds(cbc, options.time_limit_seconds);
     Cbc_setParameter(cbc, "timeMode", "elapsed");  // the limit is wall-clock time, not CPU time
   }
+  if (integer && options.node_limit > 0)
+    Cbc_setMaximumNodes(cbc, static_cast<int>(std::min<std::int64_t>(options.node_limit, 1 << 30)));
   if (integer && options.threads > 1) {
     // 100 + n: n threads, and the search is deterministic (CBC's "threads" parameter).
     const std::string threads = std::to_string(100 + std::min(options.threads, 64));
@@ -167,12 +169,14 @@ bool acceptable(const Model& model, const std::vector<double>& values, bool inte
   return true;
 }
 
-/// Whether CBC stopped before finishing its search (time limit, or numerical trouble).
+/// Whether CBC stopped before finishing its search (time or node limit, or numerical trouble).
 /// CBC 2.10 has then reported "proved infeasible" for a model with solutions: attune
 /// plan's 60-child week, when the time limit stopped the first stage inside CBC's
 /// preprocessing (the same week, given time, has a rota). Such an answer is no proof.
 bool cut_short(Cbc_Model* cbc, double seconds, const SolveOptions& options) {
-  if (Cbc_isAbandoned(cbc) != 0 || Cbc_isSecondsLimitReached(cbc) != 0 || Cbc_status(cbc) == 1) return true;
+  if (Cbc_isAbandoned(cbc) != 0 || Cbc_isSecondsLimitReached(cbc) != 0 || Cbc_isNodeLimitReached(cbc) != 0 ||
+      Cbc_status(cbc) == 1)
+    return true;
   return options.time_limit_seconds > 0 && seconds >= options.time_limit_seconds;
 }
 
