@@ -1,6 +1,7 @@
 #include "ledger.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <iterator>
 
 #include "../util/counting_sort.hpp"
@@ -79,7 +80,8 @@ ContinuityLedger::ContinuityLedger(const Setting& setting)
       work_minutes_(setting.staff.size() * (setting.rooms.size() + 1), 0),
       current_week_(setting.children.size()),
       week_first_day_(setting.children.size()),
-      week_carers_(setting.children.size()) {
+      carer_words_((setting.staff.size() + 63) / 64),
+      week_carers_(setting.children.size() * carer_words_, 0) {
   for (ChildIndex i = 0; i < children_.size(); ++i) {
     children_[i].child = i;
     children_[i].band = age_band_on(setting.children[i].date_of_birth, setting.period.from);
@@ -129,7 +131,7 @@ void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::siz
     current_week_[child] = week;
     week_first_day_[child] = day.date;
   }
-  auto& carers = week_carers_[child];
+  std::uint64_t* carers = week_carers_.data() + child * carer_words_;
 
   std::vector<TimeWindow>& key_there = key_there_;
   std::vector<TimeWindow>& familiar = familiar_;
@@ -171,9 +173,10 @@ void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::siz
       handovers_.push_back(Handover{child, day.date, spell.time.end, spell.room, false, covered});
     }
     if (spell.room < room_work_.size()) {
+      // The week's adults as a set of bits by staff index: no search, no branch.
       for (const StaffSpell* s : room_work_[spell.room]) {
-        if (overlap_minutes(s->time, spell.time) > 0 && std::find(carers.begin(), carers.end(), s->staff) == carers.end())
-          carers.push_back(s->staff);
+        const bool with_child = s->time.start < spell.time.end && spell.time.start < s->time.end;
+        carers[s->staff / 64] |= std::uint64_t{with_child} << (s->staff % 64);
       }
     }
   }
@@ -183,16 +186,14 @@ void ContinuityLedger::add_child_day(const Day& day, std::size_t first, std::siz
 }
 
 void ContinuityLedger::close_week(ChildIndex child) {
-  auto& carers = week_carers_[child];
-  if (sessions_[child].empty() || week_first_day_[child] == Date{}) {
-    carers.clear();
-    return;
-  }
-  const int n = static_cast<int>(carers.size());
+  std::uint64_t* carers = week_carers_.data() + child * carer_words_;
+  int n = 0;
+  for (std::size_t w = 0; w < carer_words_; ++w) n += std::popcount(carers[w]);
+  std::fill(carers, carers + carer_words_, 0);
+  if (sessions_[child].empty() || week_first_day_[child] == Date{}) return;
   weeks_.push_back(WeekOfCarers{child, current_week_[child], week_first_day_[child], n});
   ChildMetrics& m = children_[child];
   m.max_distinct_carers_per_week = std::max(m.max_distinct_carers_per_week, n);
-  carers.clear();
 }
 
 void ContinuityLedger::finish() {

@@ -85,7 +85,10 @@ class ContinuityLedger {
   // The week being counted for each child, and the adults seen in it.
   std::vector<IsoWeek> current_week_;
   std::vector<Date> week_first_day_;
-  std::vector<std::vector<StaffIndex>> week_carers_;
+  /// Bits by staff index, carer_words_ words per child: who was on a work shift in the
+  /// child's room at some minute the child was there, this week.
+  std::size_t carer_words_ = 0;
+  std::vector<std::uint64_t> week_carers_;
 };
 
 }  // namespace attune

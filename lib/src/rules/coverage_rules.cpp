@@ -1,6 +1,8 @@
 // KP-COVERAGE, KP-BUDDY-COVERAGE, KP-HANDOVER and CARERS-DISTINCT: how much of a child's
 // day their familiar adults are there, from the continuity ledger.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "rule.hpp"
@@ -48,7 +50,11 @@ class Handovers final : public Rule {
     // The message's end is the same for every handover: worked out once (a year of a
     // group with rotas that match bookings badly has over half a million of these).
     const std::string tail = ": neither key person nor buddy in the room within " + std::to_string(window) + " minutes";
-    for (const Handover& h : ctx.ledger.handovers()) {
+    const auto& handovers = ctx.ledger.handovers();
+    ctx.findings.reserve(ctx.findings.size() + static_cast<std::size_t>(std::count_if(
+                                                   handovers.begin(), handovers.end(),
+                                                   [](const Handover& h) { return !h.covered; })));
+    for (const Handover& h : handovers) {
       if (h.covered) continue;
       Finding f = ctx.make(id());
       f.date = h.date;
@@ -56,8 +62,9 @@ class Handovers final : public Rule {
       f.room = h.room;
       f.child = h.child;
       f.staff = ctx.setting.key_people_on(h.child, h.date).first;
-      f.values = {{"event", std::string(h.arrival ? "arrival" : "departure")},
-                  {"window_minutes", std::int64_t{window}}};
+      f.values.reserve(2);  // moved in, not copied from an initializer list
+      f.values.push_back(NamedValue{"event", std::string(h.arrival ? "arrival" : "departure")});
+      f.values.push_back(NamedValue{"window_minutes", std::int64_t{window}});
       const std::string at = format_clock_time(h.time);
       f.message.reserve(13 + at.size() + tail.size());
       f.message += h.arrival ? "arrival at " : "departure at ";
