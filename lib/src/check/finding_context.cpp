@@ -12,11 +12,17 @@ constexpr Minute kExtendReach = 120;
 
 enum class Need : unsigned char { ratio, level3, level2, baby_training, under_2, first_aid };
 
-struct ContextRule {
+}  // namespace
+
+struct FindingContextRule {
   std::string_view id;
   Need need;
   bool premises;  ///< about the whole premises, not one room
 };
+
+namespace {
+
+using ContextRule = FindingContextRule;
 
 constexpr ContextRule kContextRules[] = {
     {"RATIO-SETTING", Need::ratio, true},         {"RATIO-ROOM", Need::ratio, false},
@@ -30,6 +36,18 @@ const ContextRule* context_rule(std::string_view rule) {
     if (r.id == rule) return &r;
   }
   return nullptr;
+}
+
+/// A stable insertion sort: these lists are a few people long, and std::stable_sort
+/// took a buffer from the allocator for each of them.
+template <typename T, typename Less>
+void sort_few(std::vector<T>& items, Less less) {
+  for (std::size_t i = 1; i < items.size(); ++i) {
+    T item = items[i];
+    std::size_t j = i;
+    for (; j > 0 && less(item, items[j - 1]); --j) items[j] = items[j - 1];
+    items[j] = item;
+  }
 }
 
 TimeWindow clipped(TimeWindow spell, TimeWindow to) {
@@ -88,9 +106,9 @@ const StaffStanding& FindingContextBuilder::standing(StaffIndex staff, const Day
 
 /// Whether this person, with the children in the finding's room, would supply what the
 /// finding lacks.
-bool FindingContextBuilder::helps(const Finding& f, StaffIndex staff, const StaffStanding& st) const {
+bool FindingContextBuilder::helps(StaffIndex staff, const StaffStanding& st) const {
   const Staff& person = setting_.staff[staff];
-  switch (context_rule(f.rule)->need) {
+  switch (rule_->need) {
     case Need::ratio: return st.in_ratio;
     case Need::level3: return st.in_ratio && qualification_level(st.counts_as) >= 3;
     case Need::level2: return st.in_ratio && qualification_level(st.counts_as) >= 2;
@@ -133,7 +151,7 @@ bool FindingContextBuilder::can_spare(const DayTimeline& timeline, RoomIndex roo
 }
 
 void FindingContextBuilder::add_present(const Finding& f, const Day& day, FindingContext& out) {
-  const bool premises = context_rule(f.rule)->premises;
+  const bool premises = rule_->premises;
   for (const StaffSpell& spell : day.staff) {
     if (overlap_minutes(spell.time, *f.time) == 0) continue;
     if (!premises && spell.room != f.room) continue;
@@ -146,9 +164,7 @@ void FindingContextBuilder::add_present(const Finding& f, const Day& day, Findin
     }
     out.present.push_back(PresentStaff{spell.staff, time, presence, st.counts_as});
   }
-  std::stable_sort(out.present.begin(), out.present.end(), [](const PresentStaff& a, const PresentStaff& b) {
-    return a.presence < b.presence;
-  });
+  sort_few(out.present, [](const PresentStaff& a, const PresentStaff& b) { return a.presence < b.presence; });
   if (out.present.size() > FindingContext::kMaxPresent) {
     out.present_not_shown = static_cast<std::uint32_t>(out.present.size() - FindingContext::kMaxPresent);
     out.present.resize(FindingContext::kMaxPresent);
@@ -157,7 +173,7 @@ void FindingContextBuilder::add_present(const Finding& f, const Day& day, Findin
 
 void FindingContextBuilder::add_options(const Finding& f, const Day& day, const DayTimeline& timeline,
                                         FindingContext& out) {
-  const ContextRule& rule = *context_rule(f.rule);
+  const ContextRule& rule = *rule_;
   const TimeWindow when = *f.time;
   const bool breaks_help = rule.need != Need::first_aid || !rule.premises || !version_->pfa_counts_during_break;
   const bool non_contact_helps = !(rule.need == Need::first_aid && rule.premises);  // it counts already
@@ -189,7 +205,7 @@ void FindingContextBuilder::add_options(const Finding& f, const Day& day, const 
       kind = FixKind::extend_shift;
     else continue;
     const StaffStanding& st = standing(spell.staff, day);
-    if (!helps(f, spell.staff, st)) continue;
+    if (!helps(spell.staff, st)) continue;
     const TimeWindow time = kind == FixKind::extend_shift ? spell.time : clipped(spell.time, when);
     if (kind == FixKind::from_room && !can_spare(timeline, spell.room, time, st)) continue;
     const long within = kind != FixKind::extend_shift ? -static_cast<long>(time.length())
@@ -198,8 +214,7 @@ void FindingContextBuilder::add_options(const Finding& f, const Day& day, const 
     candidates.push_back(Candidate{FixOption{kind, spell.staff, spell.room, time, st.counts_as},
                                    static_cast<long>(kind) * 100000 + within});
   }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.rank < b.rank; });
+  sort_few(candidates, [](const Candidate& a, const Candidate& b) { return a.rank < b.rank; });
   for (const Candidate& c : candidates) {
     if (out.options.size() == FindingContext::kMaxOptions) break;
     const bool offered = std::any_of(out.options.begin(), out.options.end(),
@@ -216,6 +231,7 @@ bool wants_context(const Finding& f, const Day& day) {
 
 FindingContext FindingContextBuilder::context_of(const Finding& f, const Day& day, const DayTimeline& timeline) {
   version_ = &profile_.on(day.date);
+  rule_ = context_rule(f.rule);  // looked up once, not per person considered
   FindingContext context;
   add_present(f, day, context);
   add_options(f, day, timeline, context);

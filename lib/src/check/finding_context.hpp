@@ -14,6 +14,8 @@
 
 namespace attune {
 
+struct FindingContextRule;
+
 class FindingContextBuilder {
  public:
   FindingContextBuilder(const Setting& setting, const RuleProfile& profile);
@@ -30,7 +32,8 @@ class FindingContextBuilder {
 
  private:
   const StaffStanding& standing(StaffIndex staff, const Day& day);
-  [[nodiscard]] bool helps(const Finding& f, StaffIndex staff, const StaffStanding& st) const;
+  /// Whether this person would supply what the finding (rule_) lacks.
+  [[nodiscard]] bool helps(StaffIndex staff, const StaffStanding& st) const;
   [[nodiscard]] Presence presence_of(const StaffSpell& spell, const StaffStanding& st) const;
   [[nodiscard]] bool can_spare(const DayTimeline& timeline, RoomIndex room, TimeWindow window,
                                const StaffStanding& st) const;
@@ -40,6 +43,7 @@ class FindingContextBuilder {
   const Setting& setting_;
   const RuleProfile& profile_;
   const RuleProfile* version_ = &profile_;  ///< the version in force on the day being added
+  const FindingContextRule* rule_ = nullptr;  ///< what the finding being given a context lacks
   std::vector<StaffStanding> standings_;
   std::vector<Date> standing_date_;  ///< the date each standing was worked out for
   std::vector<bool> standing_known_;
