@@ -50,10 +50,13 @@ class Handovers final : public Rule {
     // The message's end is the same for every handover: worked out once (a year of a
     // group with rotas that match bookings badly has over half a million of these).
     const std::string tail = ": neither key person nor buddy in the room within " + std::to_string(window) + " minutes";
+    // Room for them at once (not doubling as they come, moving every finding each
+    // time), and some to spare, so the rules after this one do not move them all again.
     const auto& handovers = ctx.ledger.handovers();
-    ctx.findings.reserve(ctx.findings.size() + static_cast<std::size_t>(std::count_if(
-                                                   handovers.begin(), handovers.end(),
-                                                   [](const Handover& h) { return !h.covered; })));
+    const std::size_t needed = ctx.findings.size() + static_cast<std::size_t>(std::count_if(
+                                                         handovers.begin(), handovers.end(),
+                                                         [](const Handover& h) { return !h.covered; }));
+    if (needed > ctx.findings.capacity()) ctx.findings.reserve(std::max(needed + needed / 4, 2 * ctx.findings.capacity()));
     for (const Handover& h : handovers) {
       if (h.covered) continue;
       Finding f = ctx.make(id());
