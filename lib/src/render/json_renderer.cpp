@@ -32,13 +32,13 @@ void context_json(std::string& out, const Setting& s, const FindingContext& c) {
     first = false;
     text(s.staff[p.staff].id);
     out += R"(, "start": )";
-    text(format_clock_time(p.time.start));
+    render::append_json_time(out, p.time.start);
     out += R"(, "end": )";
-    text(format_clock_time(p.time.end));
+    render::append_json_time(out, p.time.end);
     out += R"(, "presence": )";
-    text(presence_id(p.presence));
+    render::append_json_id(out, presence_id(p.presence));
     out += R"(, "counts_as": )";
-    text(qualification_id(p.counts_as));
+    render::append_json_id(out, qualification_id(p.counts_as));
     out += '}';
   }
   out += R"(], "present_not_shown": )";
@@ -49,18 +49,18 @@ void context_json(std::string& out, const Setting& s, const FindingContext& c) {
   for (const FixOption& o : c.options) {
     out += first ? R"({"kind": )" : R"(, {"kind": )";
     first = false;
-    text(fix_kind_id(o.kind));
+    render::append_json_id(out, fix_kind_id(o.kind));
     out += R"(, "staff": )";
     text(s.staff[o.staff].id);
     out += R"(, "room": )";
     if (const std::string* room = id_at(s.rooms, o.from_room)) text(*room);
     else out += "null";
     out += R"(, "start": )";
-    text(format_clock_time(o.time.start));
+    render::append_json_time(out, o.time.start);
     out += R"(, "end": )";
-    text(format_clock_time(o.time.end));
+    render::append_json_time(out, o.time.end);
     out += R"(, "counts_as": )";
-    text(qualification_id(o.counts_as));
+    render::append_json_id(out, qualification_id(o.counts_as));
     out += '}';
   }
   out += "]}";
@@ -86,17 +86,17 @@ class FindingLine {
     out += R"({"rule": )";
     text(f.rule);
     out += R"(, "severity": )";
-    text(severity_id(f.severity));
+    render::append_json_id(out, severity_id(f.severity));
     out += R"(, "message": )";
     text(f.message);
     out += R"(, "date": )";
     if (f.date) text(format_iso_date(*f.date));
     else out += "null";
     out += R"(, "start": )";
-    if (f.time) text(format_clock_time(f.time->start));
+    if (f.time) render::append_json_time(out, f.time->start);
     else out += "null";
     out += R"(, "end": )";
-    if (f.time) text(format_clock_time(f.time->end));
+    if (f.time) render::append_json_time(out, f.time->end);
     else out += "null";
     out += R"(, "room": )";
     text_or_null(id_at(s.rooms, f.room));

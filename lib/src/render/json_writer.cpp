@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "../util/bytes.hpp"
+#include "attune/clock_time.hpp"
 
 namespace attune::render {
 namespace {
@@ -121,6 +122,29 @@ void append_json_string(std::string& out, std::string_view text) {
   }
   flush(text.size());
   out += '"';
+}
+
+void append_json_time(std::string& out, int minute) {
+  if (minute < 0 || minute >= 100 * 60) {
+    append_json_string(out, format_clock_time(minute));
+    return;
+  }
+  const int h = minute / 60, m = minute % 60;
+  const char text[7] = {'"', static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':',
+                        static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '"'};
+  out.append(text, sizeof text);
+}
+
+void append_json_id(std::string& out, std::string_view id) {
+  char quoted[64];
+  if (id.size() + 2 > sizeof quoted) {
+    append_json_string(out, id);
+    return;
+  }
+  quoted[0] = '"';
+  std::memcpy(quoted + 1, id.data(), id.size());
+  quoted[id.size() + 1] = '"';
+  out.append(quoted, id.size() + 2);
 }
 
 namespace {

@@ -94,5 +94,11 @@ class JsonWriter {
 /// `text` as a JSON string literal, quotes included: `"`, `\` and control characters
 /// escaped, other UTF-8 as it is, and a byte that is not valid UTF-8 as U+FFFD.
 void append_json_string(std::string& out, std::string_view text);
+/// A time of day as format_clock_time writes it ("07:45"), quoted: it needs no escaping,
+/// so it is written straight (a finding and its context have a dozen times).
+void append_json_time(std::string& out, int minute);
+/// One of the program's own ids (a severity, a qualification, a kind of fix), quoted:
+/// they are plain ASCII, never the user's text, so nothing is tested.
+void append_json_id(std::string& out, std::string_view id);
 
 }  // namespace attune::render

@@ -200,6 +200,20 @@ bool graduate_ratio_applies(const Segment& s, const RuleProfile& p) {
   return true;
 }
 
+/// Each segment's staff required (required_staff). Most segments begin where a member
+/// of staff comes or goes, so the children are those of the segment before: what
+/// required_staff reads of a segment is compared first, and its answer reused.
+void set_required(std::vector<Segment>& segments, const RuleProfile& profile) {
+  const Segment* last = nullptr;
+  for (Segment& s : segments) {
+    const bool same_children = last != nullptr && s.children == last->children &&
+                               s.graduate_ratio_children == last->graduate_ratio_children &&
+                               s.short_session_children == last->short_session_children && s.window == last->window;
+    s.required = same_children ? last->required : required_staff(s, profile);
+    last = &s;
+  }
+}
+
 }  // namespace
 
 TimelineBuilder::TimelineBuilder(const Setting& setting, const RuleProfile& profile)
@@ -326,10 +340,8 @@ const DayTimeline& TimelineBuilder::build(std::size_t day_index) {
     }
     for (Segment& s : out.premises.segments) s.window = window_for(s.time, profile, setting.opening, s.child_count());
   }
-  for (RoomDay& room_day : out.rooms) {
-    for (Segment& s : room_day.segments) s.required = required_staff(s, profile);
-  }
-  for (Segment& s : out.premises.segments) s.required = required_staff(s, profile);
+  for (RoomDay& room_day : out.rooms) set_required(room_day.segments, profile);
+  set_required(out.premises.segments, profile);
   return out;
 }
 
