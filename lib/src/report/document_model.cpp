@@ -51,8 +51,16 @@ Json finding_json(const Setting& s, const Finding& f, bool redact) {
 
 Json rules_json(const SettingReport& r, const ModelOptions& o) {
   std::map<std::pair<int, int>, std::vector<const Finding*>> groups;  // (severity desc, rule order)
+  // The findings come sorted by rule: each run of one rule and severity is looked up once.
+  std::vector<const Finding*>* group = nullptr;
+  const Finding* group_of = nullptr;
   for (const Finding& f : r.result.findings) {
-    if (!f.accepted) groups[{-static_cast<int>(f.severity), rule_order(f.rule)}].push_back(&f);
+    if (f.accepted) continue;
+    if (group_of == nullptr || f.severity != group_of->severity || f.rule != group_of->rule) {
+      group = &groups[{-static_cast<int>(f.severity), rule_order(f.rule)}];
+      group_of = &f;
+    }
+    group->push_back(&f);
   }
   Json rules = Json::array();
   for (const auto& [key, list] : groups) {
