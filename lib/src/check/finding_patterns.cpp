@@ -91,7 +91,7 @@ std::vector<FindingPattern> find_patterns(std::vector<Finding>& findings, const 
   // collision splits a run instead of merging two problems. Sorting (hash, index) pairs
   // costs a quarter of sorting the eight-member keys it replaced.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
-  std::vector<std::uint32_t> run;
+  std::vector<std::uint32_t> run, members;
   std::vector<FindingPattern> patterns;
   const auto same = [&findings](std::uint32_t a, std::uint32_t b) {
     const Finding& x = findings[a];
@@ -99,11 +99,11 @@ std::vector<FindingPattern> find_patterns(std::vector<Finding>& findings, const 
     return x.room == y.room && x.child == y.child && x.staff == y.staff && x.time->start == y.time->start &&
            x.time->end == y.time->end && x.severity == y.severity && x.message == y.message;
   };
-  const auto emit = [&](const std::vector<std::uint32_t>& members) {
+  const auto emit = [&](const std::vector<std::uint32_t>& group) {
     FindingPattern p;
-    p.findings = members;
-    p.dates.reserve(members.size());
-    for (std::uint32_t k : members) p.dates.push_back(*findings[k].date);
+    p.findings = group;
+    p.dates.reserve(group.size());
+    for (std::uint32_t k : group) p.dates.push_back(*findings[k].date);
     patterns.push_back(std::move(p));
   };
   for (std::size_t first = 0; first < findings.size();) {
@@ -121,12 +121,16 @@ std::vector<FindingPattern> find_patterns(std::vector<Finding>& findings, const 
     for (std::size_t i = 0; i < keys.size();) {
       std::size_t j = i + 1;
       while (j < keys.size() && keys[j].first == keys[i].first) ++j;
+      if (j - i < 2) {  // most findings are no pattern: nothing to gather
+        i = j;
+        continue;
+      }
       // Usually every member of a run of equal hashes is the same finding; otherwise
       // each distinct one's members, in finding order.
       run.clear();
       for (std::size_t k = i; k < j; ++k) run.push_back(keys[k].second);
       while (run.size() >= 2) {
-        std::vector<std::uint32_t> members;
+        members.clear();
         std::size_t kept = 0;
         for (std::uint32_t index : run) {
           if (members.empty() || same(members.front(), index)) members.push_back(index);
