@@ -51,6 +51,7 @@ std::size_t plain_prefix(std::string_view text) {
   if (n < 8) {
     // A short string (an id, a time, a date) in one block padded with spaces, which
     // are plain: one test instead of one per byte.
+    if (n == 0) return 0;  // and no memcpy from a string_view's null data
     std::uint64_t v = util::kByteOnes * ' ';
     std::memcpy(&v, text.data(), n);
     if (!may_need_escape(v)) return n;
