@@ -65,6 +65,7 @@ class Builder {
       settled = place_breaks();
     }
     if (!settled || !cover() || !place_breaks()) return std::nullopt;
+    add_key_persons();
     trim();
     std::vector<std::vector<SlotState>> out(people_.size(), std::vector<SlotState>(static_cast<std::size_t>(n_)));
     std::vector<RoomIndex> place;
@@ -213,13 +214,76 @@ class Builder {
     return assign(t, place);
   }
 
-  // --- the three steps ----------------------------------------------------------------
+  // --- the steps ----------------------------------------------------------------------
+  /// Where `k` could work to hold the most of their key children's minutes: the
+  /// longest shift from each slot they may start in, the best of them.
+  std::optional<Shift> best_key_shift(std::size_t k) const {
+    std::optional<std::pair<long, Shift>> best;
+    for (int from = 0; from < n_; ++from) {
+      if (!can_work(k, from)) continue;
+      int to = from;
+      while (to < n_ && can_work(k, to) && minutes(from, to + 1) <= s_.plan.max_shift_minutes) ++to;
+      while (to > from && !shift_ok(k, from, to)) --to;
+      if (to == from) continue;
+      const long held = key_weight(k, from, to);
+      if (held > 0 && (!best || held > best->first)) best = std::make_pair(held, Shift{true, from, to, -1});
+    }
+    if (!best) return std::nullopt;
+    return best->second;
+  }
+
+  /// Once every rule holds: key persons not yet on today get the shift that holds the
+  /// most of their key children's minutes (most key minutes first; a baby's count three
+  /// times), and shifts are lengthened where key children are there, each kept only
+  /// when every slot still keeps every rule. The rules need fewer people; the children
+  /// are better for having theirs.
+  void add_key_persons() {
+    std::vector<std::pair<long, std::size_t>> order;
+    for (std::size_t k = 0; k < people_.size(); ++k)
+      if (const long w = key_weight(k, 0, n_); w > 0) order.emplace_back(-w, k);
+    std::sort(order.begin(), order.end());
+    for (const auto& entry : order) {
+      const std::size_t k = entry.second;
+      const Shift was = shifts_[k];
+      if (!was.on) {
+        const auto fresh = best_key_shift(k);
+        if (!fresh) continue;
+        shifts_[k] = *fresh;
+        if (!place_breaks() || !all_kept(fresh->start, fresh->end)) shifts_[k] = was;
+        continue;
+      }
+      for (const bool later : {true, false}) {
+        for (;;) {
+          Shift& sh = shifts_[k];
+          const Shift before = sh;
+          const int slot = later ? sh.end : sh.start - 1;
+          if (slot < 0 || slot >= n_ || key_weight(k, slot, slot + 1) == 0) break;
+          const Shift next{true, later ? sh.start : slot, later ? slot + 1 : sh.end, sh.brk};
+          if (!shift_ok(k, next.start, next.end)) break;
+          const int len = break_slots(k, next.start, next.end);
+          if (len != break_slots(k, sh.start, sh.end) || (len > 0 && !break_fits(k, next.start, next.end, sh.brk, len))) break;
+          sh = next;
+          if (!all_kept(slot, slot + 1)) {
+            sh = before;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  bool all_kept(int from, int to) const {
+    for (int t = from; t < to; ++t)
+      if (shortfall_at(t) > 0) return false;
+    return true;
+  }
+
   bool cover() {
     for (int t = first_need_; t <= last_need_; ++t) {
       if (d_.slots[static_cast<std::size_t>(t)].pieces.empty()) continue;
       for (int sf = shortfall_at(t); sf > 0; sf = shortfall_at(t)) {
         if (allow_sole_charge(t)) continue;
-        std::optional<std::tuple<int, long, long, std::size_t>> best;
+        std::optional<std::tuple<int, int, long, long, std::size_t>> best;
         Shift chosen;
         for (std::size_t k = 0; k < people_.size(); ++k) {
           Shift sh = shifts_[k];
@@ -229,6 +293,12 @@ class Builder {
             sh = *fresh;
           } else if (sh.end == t && shift_ok(k, sh.start, t + 1)) {
             sh.end = t + 1;
+          } else if (sh.start > t) {  // begun earlier, ended earlier if it must
+            int to = sh.end;
+            while (to > t && !shift_ok(k, t, to)) --to;
+            if (to <= t) continue;
+            sh.start = t;
+            sh.end = to;
           } else {
             continue;
           }
@@ -238,14 +308,16 @@ class Builder {
           const int after = shortfall_at(t);
           shifts_[k] = was;
           const long left = caps_[k] < 0 ? 1L << 40 : caps_[k] - (was.on ? work(k, was.start, was.end) : 0);
-          const auto score = std::make_tuple(after, -key_weight(k, sh.start, sh.end), -left, k);
+          // Whoever helps; among them the most key-child minutes in the shift, then the
+          // most help, then the most contract left.
+          const auto score = std::make_tuple(after < sf ? 0 : 1, -key_weight(k, sh.start, sh.end), after, -left, k);
           if (!best || score < *best) {
             best = score;
             chosen = sh;
           }
         }
-        if (!best || std::get<0>(*best) >= sf) return false;  // nobody helps: no rota this way
-        const std::size_t k = std::get<3>(*best);
+        if (!best || std::get<1>(*best) >= sf) return false;  // nobody helps: no rota this way  // nobody helps: no rota this way
+        const std::size_t k = std::get<4>(*best);
         shifts_[k] = chosen;
         if (chosen.brk >= 0 && !break_fits(k, chosen.start, chosen.end, chosen.brk, break_slots(k, chosen.start, chosen.end)))
           shifts_[k].brk = -1;
@@ -310,6 +382,7 @@ class Builder {
           if (!sh.on) break;
           const Shift was = sh;
           const int gone = front ? sh.start : sh.end - 1;
+          if (key_weight(k, gone, gone + 1) > 0) break;  // their key children are there: kept
           Shift next = sh;
           (front ? next.start : next.end) += front ? 1 : -1;
           if (!shift_ok(k, next.start, next.end)) break;

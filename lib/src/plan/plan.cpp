@@ -133,15 +133,23 @@ RotaPlan plan_rota(const Setting& setting, const RuleProfile& profile, const Pla
     built = day_by_day_start(setting, week, req, model, budget, 0.3 * budget.remaining(), built_options);
   std::vector<double> start;
   if (!options.constructive_start_only) {
-    start = coarse_start(setting, profile, week, req, model, budget, 0.3 * budget.remaining(), start_options);
+    // With the constructive start in hand, the solver-made ones get only their share (no
+    // fallback with time of its own), and none when that share is under a tenth of the
+    // limit (at least a second), as for the stages' solves.
+    start_options.no_fallback = !built.empty();
+    const bool time_for_more = built.empty() || 0.3 * budget.remaining() >= std::max(1.0, 0.1 * budget.total());
+    if (time_for_more)
+      start = coarse_start(setting, profile, week, req, model, budget, 0.3 * budget.remaining(), start_options);
     if (start.empty() && built.empty())
       start = day_by_day_start(setting, week, req, model, budget, 0.3 * budget.remaining(), start_options);
     if (!built.empty() && (start.empty() || !better_start(model, who, start, built))) start = built;
     // Then repair rounds for the children it left least covered (a heuristic too): CBC
     // did not improve on the start in stage 2 on bench/plan.sh's week, so time spent
     // here is time stage 2 did not use.
-    start = repair_start(setting, profile, week, req, model, who, budget, 0.45 * budget.remaining(), start_options,
-                         std::move(start));
+    start_options.no_fallback = true;  // a round's rota is only kept when better: no time of its own
+    if (time_for_more)
+      start = repair_start(setting, profile, week, req, model, who, budget, 0.45 * budget.remaining(), start_options,
+                           std::move(start));
   } else {
     start = built;
   }

@@ -284,7 +284,7 @@ std::vector<double> day_by_day_start(const Setting& setting, const Week& week, c
     }
     if (!options.fallback_only && !r.has_solution())
       r = rewarded_day(alone, home, shares, budget, share_of_day, options.threads);
-    if (!r.has_solution()) {
+    if (!r.has_solution() && !options.no_fallback) {
       r = feasible_day(alone, home, shares, caps, budget, share_of_day, static_cast<double>(week.days.size() - d), options.threads);
     }
     if (!r.has_solution()) return {};

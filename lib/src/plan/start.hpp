@@ -31,6 +31,9 @@ struct StartOptions {
   /// Tests only (with `construct`): a day the construction cannot build ends the start
   /// (empty), with no solve.
   bool construct_only = false;
+  /// A start is in hand already (the constructive one): a day whose tries find no rota in
+  /// their time ends this start (empty) rather than taking the fallback's own time.
+  bool no_fallback = false;
   /// When not null: incremented for each day the construction built.
   int* constructed_days = nullptr;
 };
