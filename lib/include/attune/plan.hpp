@@ -45,6 +45,9 @@ struct PlanOptions {
   /// and go straight to the fallback (a feasibility solve per day), as when the machine
   /// is too loaded for those tries to find a rota in their time.
   bool fallback_start_only = false;
+  /// Tests only: the first rota is the constructive heuristic's alone (no solver-made
+  /// start, no repair rounds, no solve for a day it cannot build: then no start).
+  bool constructive_start_only = false;
 };
 
 enum class PlanStatus : unsigned char {

@@ -65,4 +65,39 @@ long worked(const RotaModel& model, std::size_t pd, const std::vector<double>& v
   return minutes;
 }
 
+/// Fixes every place of `places` in `model` (w, and the break starts); false when the
+/// fine grid has no variable for a place (then no start).
+bool fix_places(RotaModel& fine, const std::vector<std::vector<SlotState>>& places) {
+  solver::Model& m = fine.model();
+  const Week& week = fine.week();
+  for (std::size_t pd = 0; pd < places.size(); ++pd) {
+    const PersonDayVars& v = fine.vars()[pd];
+    const PersonDay& p = week.person_days[pd];
+    const auto& at = places[pd];
+    for (std::size_t t = 0; t < at.size(); ++t) {
+      const RoomIndex place = at[t].place;
+      if (place != SlotState::kOff && place != SlotState::kBreak && v.w[t].empty()) return false;
+      const bool has_room = std::any_of(v.w[t].begin(), v.w[t].end(), [&](const auto& rx) { return rx.first == place; });
+      // A room with no children in this half-slot: on duty somewhere, the room left open.
+      if (place != SlotState::kOff && place != SlotState::kBreak && !has_room) continue;
+      for (const auto& [room, x] : v.w[t]) {
+        const double on = room == place ? 1.0 : 0.0;
+        m.set_bounds(x, on, on);
+      }
+    }
+    for (const auto& q : v.q) {
+      const int len = p.breaks[q.level].slots;
+      bool starts = at[q.slot].place == SlotState::kBreak && (q.slot == 0 || at[q.slot - 1].place != SlotState::kBreak);
+      for (int i = 0; i < len && starts; ++i) {
+        const std::size_t t = q.slot + static_cast<std::size_t>(i);
+        starts = t < at.size() && at[t].place == SlotState::kBreak;
+      }
+      const std::size_t after = q.slot + static_cast<std::size_t>(len);
+      starts = starts && (after >= at.size() || at[after].place != SlotState::kBreak);
+      m.set_bounds(q.q, starts ? 1.0 : 0.0, starts ? 1.0 : 0.0);
+    }
+  }
+  return true;
+}
+
 }  // namespace attune::plan

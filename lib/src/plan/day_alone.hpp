@@ -27,4 +27,8 @@ std::vector<double> take_day(const RotaModel& alone, const RotaModel& week_model
 /// Work minutes (breaks excluded) of person-day `pd` of `model` in `values`.
 long worked(const RotaModel& model, std::size_t pd, const std::vector<double>& values);
 
+/// Fixes every place of `places` in `model` (w, and the break starts), leaving only the
+/// rules' helper variables free; false when the model has no variable for a place.
+bool fix_places(RotaModel& model, const std::vector<std::vector<SlotState>>& places);
+
 }  // namespace attune::plan

@@ -118,20 +118,43 @@ RotaPlan plan_rota(const Setting& setting, const RuleProfile& profile, const Pla
   out.variables = model.model().variable_count();
   out.rows = model.model().row_count();
   const std::vector<Pupil> who = pupils(setting, week, model);
-  // A first rota day by day (a heuristic, on a coarser grid first, up to 30% of the
-  // time each), for the exact stages to improve on; without one the first stage must
-  // find a rota from nothing.
-  // A day whose tries find no rota in their time gets a feasibility solve with time of
-  // its own (the fallback, start.cpp), so that a week with a rota gets a start.
-  const StartOptions start_options{options.threads, options.fallback_start_only};
-  std::vector<double> start = coarse_start(setting, profile, week, req, model, budget, 0.3 * budget.remaining(), start_options);
-  if (start.empty()) start = day_by_day_start(setting, week, req, model, budget, 0.3 * budget.remaining(), start_options);
-  // Then repair rounds for the children it left least covered (a heuristic too): CBC
-  // did not improve on the start in stage 2 on bench/plan.sh's week, so time spent here
-  // is time stage 2 did not use.
-  start = repair_start(setting, profile, week, req, model, who, budget, 0.45 * budget.remaining(), start_options,
-                       std::move(start));
-  out.start = start.empty() ? "solver" : "heuristic start";
+  // The first rota. First the constructive heuristic (construct.hpp): day by day, no
+  // solver search and no clock, so a loaded machine still gets a rota; a day it cannot
+  // build is solved instead (start.cpp). Then the solver-made start (a heuristic, on a
+  // coarser grid first, up to 30% of the time), kept when it is better exactly.
+  StartOptions start_options{options.threads, options.fallback_start_only};
+  StartOptions built_options = start_options;
+  built_options.construct = true;
+  built_options.construct_only = options.constructive_start_only;
+  int constructed = 0;
+  built_options.constructed_days = &constructed;
+  std::vector<double> built;
+  if (!options.fallback_start_only)
+    built = day_by_day_start(setting, week, req, model, budget, 0.3 * budget.remaining(), built_options);
+  std::vector<double> start;
+  if (!options.constructive_start_only) {
+    // With the constructive start in hand, the solver-made ones get only their share (no
+    // fallback with time of its own), and none when that share is under a tenth of the
+    // limit (at least a second), as for the stages' solves.
+    start_options.no_fallback = !built.empty();
+    const bool time_for_more = built.empty() || 0.3 * budget.remaining() >= std::max(1.0, 0.1 * budget.total());
+    if (time_for_more)
+      start = coarse_start(setting, profile, week, req, model, budget, 0.3 * budget.remaining(), start_options);
+    if (start.empty() && built.empty())
+      start = day_by_day_start(setting, week, req, model, budget, 0.3 * budget.remaining(), start_options);
+    if (!built.empty() && (start.empty() || !better_start(model, who, start, built))) start = built;
+    // Then repair rounds for the children it left least covered (a heuristic too): CBC
+    // did not improve on the start in stage 2 on bench/plan.sh's week, so time spent
+    // here is time stage 2 did not use.
+    start_options.no_fallback = true;  // a round's rota is only kept when better: no time of its own
+    if (time_for_more)
+      start = repair_start(setting, profile, week, req, model, who, budget, 0.45 * budget.remaining(), start_options,
+                           std::move(start));
+  } else {
+    start = built;
+  }
+  const bool all_built = !start.empty() && start == built && constructed == static_cast<int>(week.days.size());
+  out.start = start.empty() ? "solver" : (all_built ? "constructive heuristic start" : "heuristic start");
   Chain chain = optimise(setting, req, model, who, budget, options.threads, std::move(start));
   out.stages = chain.stages;
   out.solves = chain.solves;

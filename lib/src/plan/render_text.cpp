@@ -33,6 +33,10 @@ void status_line(std::string& out, const RotaPlan& p) {
     case PlanStatus::feasible:
       out += fmt::format("Status: feasible, not proved optimal. Every rule is met. {} ({} solves, {:.1f} s.)\n",
                          plan::gap_sentence(p), p.solves, p.seconds);
+      if (p.start == "constructive heuristic start")
+        out += p.solves == 0 ? "The rota is the constructive start's, a heuristic (built without the solver): no stage had "
+                               "time to improve on it.\n"
+                             : "The stages began from the constructive start, a heuristic (built without the solver).\n";
       break;
     case PlanStatus::infeasible: out += "Status: infeasible. No rota meets every statutory rule this week:\n"; break;
     case PlanStatus::stopped: out += "Status: stopped. No rota was found in the time allowed:\n"; break;

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "attune/age_band.hpp"
+#include "construct.hpp"
 #include "day_alone.hpp"
 #include "polish.hpp"
 
@@ -163,6 +164,53 @@ solver::Result feasible_day(RotaModel& alone, const std::vector<std::vector<bool
   return r;
 }
 
+/// The day built by the constructive heuristic (construct.hpp), or empty: first within
+/// each contract's fair share of what it has left (minutes left over days left), then
+/// 1.25 times that, then all of it. The people's places are fixed in the day's
+/// programme and only the rules' helper values are solved for (a node limit, no
+/// search for places; its time limit is never under 30 s, as the places need no
+/// search: on a loaded machine the solve is slower, not harder), then the values are
+/// checked against every row of the day. Where the opening hours need the 11 hours'
+/// rest between days as rows, no day is built (the solves below keep that rule).
+constexpr double kCompletionSeconds = 30.0;
+
+std::vector<double> constructed_day(const Setting& left, const Week& week, std::uint32_t d, const Week& day,
+                                    const Requirements& requirements, const Budget& budget, int threads) {
+  if (kMinutesPerDay - left.opening.length() < 11 * 60) return {};
+  const SlotRules rules(left, requirements);
+  for (const double slack : {1.0, kShareSlack, 0.0}) {
+    std::vector<long> caps;
+    for (const PersonDay& p : day.person_days) {
+      const auto& contract = left.staff[p.staff].contracted_minutes_per_week;
+      if (!contract) {
+        caps.push_back(-1);
+        continue;
+      }
+      const auto days_left = std::count_if(week.person_days.begin(), week.person_days.end(),
+                                           [&](const PersonDay& q) { return q.staff == p.staff && q.day >= d; });
+      const double share = slack > 0.0 && days_left > 1 ? slack * *contract / static_cast<double>(days_left) : *contract;
+      caps.push_back(static_cast<long>(share));
+    }
+    const auto places = construct_day(left, day, rules, caps);
+    if (!places) continue;
+    RotaModel fixed(left, day, requirements, false);
+    if (!fix_places(fixed, *places)) continue;
+    fixed.model().clear_objective();
+    solver::SolveOptions o;
+    o.threads = threads;
+    o.presolve = false;  // as in every plan solve
+    o.node_limit = 1000;
+    o.time_limit_seconds = std::max(kCompletionSeconds, budget.remaining());
+    const solver::Result r = solver::solve(fixed.model(), o);
+    if (!r.has_solution()) continue;
+    std::vector<double> v = r.values;
+    polish(fixed, v);
+    if (fixed.model().violation(v) > 1e-9) continue;
+    return v;
+  }
+  return {};
+}
+
 /// The tries with the start's objective (see day_by_day_start); the rows of `shares` and
 /// the home rooms may be lifted on the way.
 solver::Result rewarded_day(RotaModel& alone, const std::vector<std::vector<bool>>& home,
@@ -229,8 +277,14 @@ std::vector<double> day_by_day_start(const Setting& setting, const Week& week, c
     std::vector<double> caps;
     for (const std::uint32_t row : shares) caps.push_back(m.row_upper(row));
     solver::Result r;
-    if (!options.fallback_only) r = rewarded_day(alone, home, shares, budget, share_of_day, options.threads);
-    if (!r.has_solution()) {
+    if (options.construct) {
+      r.values = constructed_day(left, week, d, day, requirements, budget, options.threads);
+      if (r.has_solution() && options.constructed_days != nullptr) ++*options.constructed_days;
+      if (!r.has_solution() && options.construct_only) return {};
+    }
+    if (!options.fallback_only && !r.has_solution())
+      r = rewarded_day(alone, home, shares, budget, share_of_day, options.threads);
+    if (!r.has_solution() && !options.no_fallback) {
       r = feasible_day(alone, home, shares, caps, budget, share_of_day, static_cast<double>(week.days.size() - d), options.threads);
     }
     if (!r.has_solution()) return {};

@@ -24,6 +24,18 @@ struct StartOptions {
   /// fallback (a feasibility solve; see start.cpp), as when the tries find no rota in
   /// their time.
   bool fallback_only = false;
+  /// Each day is first built by the constructive heuristic (construct.hpp: no solver
+  /// search, no clock), checked against the day's rows; only a day it cannot build goes
+  /// to the solves below.
+  bool construct = false;
+  /// Tests only (with `construct`): a day the construction cannot build ends the start
+  /// (empty), with no solve.
+  bool construct_only = false;
+  /// A start is in hand already (the constructive one): a day whose tries find no rota in
+  /// their time ends this start (empty) rather than taking the fallback's own time.
+  bool no_fallback = false;
+  /// When not null: incremented for each day the construction built.
+  int* constructed_days = nullptr;
 };
 
 /// Values for every variable of `model` (the week), or empty. `boost`, when not empty,
@@ -41,6 +53,11 @@ std::vector<double> day_by_day_start(const Setting& setting, const Week& week, c
 std::vector<double> coarse_start(const Setting& setting, const RuleProfile& profile, const Week& week,
                                  const Requirements& requirements, const RotaModel& model, Budget& budget, double share,
                                  const StartOptions& options, const std::vector<double>& boost = {});
+
+/// Whether start `a` is better than `b` exactly, in the stages' order: the lowest baby
+/// coverage, then the lowest coverage of all.
+bool better_start(const RotaModel& model, const std::vector<Pupil>& pupils, const std::vector<double>& a,
+                  const std::vector<double>& b);
 
 /// Repair rounds, a heuristic: the start made again with the reward for the children
 /// left least covered by `start` raised (boosted), kept when the week's lowest baby

@@ -43,6 +43,11 @@ constexpr int kRounds = 4;
 
 }  // namespace
 
+bool better_start(const RotaModel& model, const std::vector<Pupil>& pupils, const std::vector<double>& a,
+                  const std::vector<double>& b) {
+  return better(lowest(model, pupils, a), lowest(model, pupils, b));
+}
+
 std::vector<double> repair_start(const Setting& setting, const RuleProfile& profile, const Week& week,
                                  const Requirements& requirements, const RotaModel& model,
                                  const std::vector<Pupil>& pupils, Budget& budget, double share,
