@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <optional>
 #include <stdexcept>
 
 #include "outcome.hpp"
+#include "people_sets.hpp"
 
 namespace attune::covering {
 namespace {
@@ -27,7 +29,7 @@ class Week {
  public:
   Week(const std::vector<DayPlan>& days, Formulation& week, const Setting& setting, const plan::Requirements& req,
        double limit)
-      : days_(days), week_(week), deadline_(limit) {
+      : days_(days), week_(week), setting_(setting), requirements_(req), deadline_(limit) {
     for (const DayPlan& day : days) {
       singles_.push_back({day});
       alone_.push_back(formulate(singles_.back(), setting, req));
@@ -54,7 +56,8 @@ class Week {
     }
     people_status_ = status_of(1);
     People people = everyone_changed();
-    if (people.size() > static_cast<std::size_t>(least)) people = fewer_people(least);
+    if (people.size() > static_cast<std::size_t>(least) && !people_for_days(least, people))
+      people = fewer_people(least);
     if (people.size() > static_cast<std::size_t>(least)) {
       people = people_together(least);
       least = static_cast<long>(people.size());
@@ -129,6 +132,23 @@ class Week {
       people = joined(people, changed_on(d));
     }
     return people;
+  }
+
+  /// K = `least` people that mend every day (people_sets.hpp), when the days' fewest
+  /// are proved: the request's fewest, proved; each day's solution then changes only
+  /// them. False when that was not found.
+  bool people_for_days(long least, People& people) {
+    if (status_of(0) != "optimal" || status_of(1) != "optimal") return false;
+    DaysAlone alone{&singles_, {}, {}};
+    for (const Stager& s : stagers_) {
+      alone.breach.push_back(s.held(0));
+      alone.people.push_back(s.held(1));
+    }
+    std::optional<PeopleFound> found = people_for_every_day(alone, setting_, requirements_, deadline_, extra_solves_);
+    if (!found || static_cast<long>(found->people.size()) != least) return false;
+    for (std::size_t d = 0; d < stagers_.size(); ++d) stagers_[d].solved().values = std::move(found->days[d]);
+    people = std::move(found->people);
+    return true;
   }
 
   /// "optimal" when stage `index` was proved on every day, else the first day's other word.
@@ -236,6 +256,8 @@ class Week {
 
   const std::vector<DayPlan>& days_;
   Formulation& week_;
+  const Setting& setting_;
+  const plan::Requirements& requirements_;
   Deadline deadline_;
   std::deque<std::vector<DayPlan>> singles_;  // deques: the stagers hold references
   std::deque<Formulation> alone_;
