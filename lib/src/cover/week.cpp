@@ -204,15 +204,7 @@ class Week {
   /// alone needs; the solver can stop as soon as it meets them.
   People people_together(long least) {
     Stager w = whole(join(everyone_changed()));
-    if (status_of(1) == "optimal") {
-      w.formulation().model.add_greater_equal(week_.people.terms, static_cast<double>(least) - 0.5);
-      for (std::size_t d = 0; d < stagers_.size(); ++d) {
-        std::vector<solver::Term> day;
-        for (StaffIndex s = 0; s < alone_[d].changed.size(); ++s)
-          if (alone_[d].changed[s]) day.push_back({*week_.changed[s], 1});
-        w.formulation().model.add_greater_equal(day, static_cast<double>(stagers_[d].held(1)) - 0.5);
-      }
-    }
+    if (status_of(1) == "optimal") people_at_least(least);
     const int before = w.solved().solves;
     w.stage(1);
     people_status_ = w.solved().stages.back().status;
@@ -231,6 +223,19 @@ class Week {
     return people;
   }
 
+  /// Rows no answer for the request breaks, once every day's fewest is proved: the
+  /// request changes at least `least` people, and each day at least as many of its people
+  /// as the day alone needs (read on one day, an answer for the request is the day's).
+  void people_at_least(long least) {
+    week_.model.add_greater_equal(week_.people.terms, static_cast<double>(least) - 0.5);
+    for (std::size_t d = 0; d < stagers_.size(); ++d) {
+      std::vector<solver::Term> day;
+      for (StaffIndex s = 0; s < alone_[d].changed.size(); ++s)
+        if (alone_[d].changed[s]) day.push_back({*week_.changed[s], 1});
+      week_.model.add_greater_equal(day, static_cast<double>(stagers_[d].held(1)) - 0.5);
+    }
+  }
+
   /// The request as one programme from stage `from` (3 to 5, counted from 1), from the
   /// days' answers to the stage before: the days' breach minutes held, the people
   /// changed at `least`, and the stages between at the days' answers' values (proved:
@@ -239,7 +244,10 @@ class Week {
     const bool people_held = breach_held_;  // by people_together
     Stager w = whole(start_);
     w.solved().stages.push_back({kStageNames[0], status_of(0)});
-    if (!people_held) w.hold(1, least);
+    if (!people_held) {
+      w.hold(1, least);
+      if (status_of(1) == "optimal") people_at_least(least);  // they helped the later stages' solves
+    }
     w.solved().stages.push_back({kStageNames[1], people_status_});
     for (std::size_t i = 2; i < from; ++i) {
       long total = 0;  // the days' held values: exact (the solution's may be a little off)
