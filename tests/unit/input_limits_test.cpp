@@ -15,7 +15,7 @@ using namespace attune;
 
 namespace {
 
-std::string all(const Diagnostics& d) {
+std::string all_messages(const Diagnostics& d) {
   std::string out;
   for (const auto& x : d.sorted()) out += format_diagnostic(x) + "\n";
   return out;
@@ -49,7 +49,7 @@ TEST_CASE("a CSV line with bytes that are not UTF-8 is reported at the first of 
   const std::string text = "id,name\nc1,Amy\nc2,Chlo\xE9 \xE9\nc3,Ben\n";
   CHECK(io::check_text(text, "children.csv", true, d) == io::TextCheck::invalid_bytes);
   REQUIRE(d.total() == 1);
-  const std::string out = all(d);
+  const std::string out = all_messages(d);
   CHECK(out.find("children.csv:3:8: error: byte 0xE9 is not UTF-8 text") == 0);
   CHECK(out.find("    3 | c2,Chlo\xEF\xBF\xBD \xEF\xBF\xBD\n") != std::string::npos);
   CHECK(out.find("      |        ^") != std::string::npos);
@@ -62,7 +62,7 @@ TEST_CASE("files that are not text are one error each") {
   CHECK(io::check_text("\xFF\xFEi\0d\0", "shifts.csv", true, d) == io::TextCheck::not_text);
   CHECK(io::check_text(std::string("id\nc1\0\n", 7), "a.csv", true, d) == io::TextCheck::not_text);
   CHECK(d.total() == 3);
-  const std::string out = all(d);
+  const std::string out = all_messages(d);
   CHECK(out.find("staff.csv:1:1: error: this is a zip file") != std::string::npos);
   CHECK(out.find("shifts.csv:1:1: error: the file is UTF-16 text, not UTF-8") != std::string::npos);
   CHECK(out.find("a.csv:2:3: error: the file holds a NUL byte") != std::string::npos);
@@ -72,7 +72,7 @@ TEST_CASE("setting.toml and setting.yaml with bytes that are not UTF-8 are not p
   Diagnostics d;
   CHECK_FALSE(io::parse_toml("[setting]\nname = \"Caf\xE9\"\n", "setting.toml", d).has_value());
   CHECK_FALSE(io::parse_yaml("setting: { name: Caf\xE9 }\n", "setting.yaml", d).has_value());
-  const std::string out = all(d);
+  const std::string out = all_messages(d);
   CHECK(out.find("setting.toml:2:12: error: byte 0xE9 is not UTF-8 text") != std::string::npos);
   CHECK(out.find("setting.yaml:1:21: error: byte 0xE9 is not UTF-8 text") != std::string::npos);
 }
@@ -138,7 +138,7 @@ TEST_CASE("problems with one cause: the first three of a file kept, the rest cou
 TEST_CASE("a tab-separated line of tabs is a row with its line number, not a blank line") {
   Diagnostics d;
   const io::RecordTable t = io::read_csv("\t\r\n", "overrides.csv", d, io::CsvOptions{'\t'});
-  const std::string out = all(d);
+  const std::string out = all_messages(d);
   CHECK(out.find("overrides.csv:1: error: column 1 of the header row has no name") != std::string::npos);
   CHECK(out.find("overrides.csv:1: error: column 2 of the header row has no name") != std::string::npos);
 }
@@ -147,7 +147,7 @@ TEST_CASE("a header that repeats a name reports each repeat once") {
   Diagnostics d;
   (void)io::read_csv("id,id,id,name\n", "x.csv", d);
   CHECK(d.total() == 2);
-  CHECK(all(d).find("x.csv:1: error: column \"id\" appears twice in the header") == 0);
+  CHECK(all_messages(d).find("x.csv:1: error: column \"id\" appears twice in the header") == 0);
 }
 
 TEST_CASE("YAML aliases that would expand to millions of values are refused") {
@@ -158,7 +158,7 @@ TEST_CASE("YAML aliases that would expand to millions of values are refused") {
             std::to_string(i - 1) + "]\n";
   Diagnostics d;
   CHECK_FALSE(io::parse_yaml(yaml, "setting.yaml", d).has_value());
-  CHECK(all(d).find("error: the file expands to far more values than it holds") != std::string::npos);
+  CHECK(all_messages(d).find("error: the file expands to far more values than it holds") != std::string::npos);
 }
 
 TEST_CASE("rows of a setting.yaml list with too many different keys are refused") {
@@ -174,7 +174,7 @@ children:
   const LoadResult r = load_setting_text(yaml, true, "setting.yaml", ".", LoadOptions{});
   CHECK_FALSE(r.setting.has_value());
   // The 101st key, k100, is on line 108 (the list starts on line 8), at column 7.
-  CHECK(all(r.diagnostics).find("setting.yaml:108:7: error: the rows of children use more than 100 different keys") !=
+  CHECK(all_messages(r.diagnostics).find("setting.yaml:108:7: error: the rows of children use more than 100 different keys") !=
         std::string::npos);
 }
 
@@ -196,7 +196,7 @@ children = "export/kids.csv"
       {"attendance.csv", "child,date,start,end\nc1,Mon,08:00,12:00\n"},
   };
   const LoadResult ok = load_setting_in_memory(toml, false, files, "setting.toml", LoadOptions{});
-  INFO(all(ok.diagnostics));
+  INFO(all_messages(ok.diagnostics));
   REQUIRE(ok.setting.has_value());
   CHECK(ok.setting->children.size() == 1);
   CHECK(ok.rows_read == 4);
@@ -204,5 +204,5 @@ children = "export/kids.csv"
   files.erase("staff.csv");  // nothing is read from the disk instead
   const LoadResult missing = load_setting_in_memory(toml, false, files, "setting.toml", LoadOptions{});
   CHECK_FALSE(missing.setting.has_value());
-  CHECK(all(missing.diagnostics).find("staff.csv: error: file not found") != std::string::npos);
+  CHECK(all_messages(missing.diagnostics).find("staff.csv: error: file not found") != std::string::npos);
 }

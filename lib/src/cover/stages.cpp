@@ -31,15 +31,22 @@ void fast(solver::SolveOptions& options) {
   options.start.clear();
 }
 
-/// A whole number at every solution: proved when the bound is within 1 of `value`.
+solver::Sense sense_of(std::size_t index) { return index == 3 ? solver::Sense::maximise : solver::Sense::minimise; }
+
+}  // namespace
+
+solver::SolveOptions stage_options(const Deadline& deadline) {
+  solver::SolveOptions options;
+  options.absolute_gap = 0.5;
+  options.time_limit_seconds = deadline.remaining();
+  fast(options);
+  return options;
+}
+
 bool proved_at(const solver::Result& r, double value) {
   return r.status == solver::Status::optimal ||
          (r.status == solver::Status::feasible && std::isfinite(r.bound) && std::abs(r.bound - value) < 1.0 - 1e-6);
 }
-
-solver::Sense sense_of(std::size_t index) { return index == 3 ? solver::Sense::maximise : solver::Sense::minimise; }
-
-}  // namespace
 
 double Deadline::remaining() const {
   if (limit_ <= 0) return 0;

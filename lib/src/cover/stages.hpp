@@ -42,6 +42,12 @@ class Deadline {
   std::chrono::steady_clock::time_point begun_;
 };
 
+/// How every stage is solved (see stages.cpp): no preprocessing, no heuristics, no
+/// start; a gap below 1 (the objectives are whole numbers); the time left.
+solver::SolveOptions stage_options(const Deadline& deadline);
+/// A whole number at every solution: proved when the bound is within 1 of `value`.
+bool proved_at(const solver::Result& r, double value);
+
 /// The stages of one formulation, one at a time, each held once solved.
 class Stager {
  public:

@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <optional>
 #include <stdexcept>
 
 #include "outcome.hpp"
+#include "people_sets.hpp"
 
 namespace attune::covering {
 namespace {
@@ -27,7 +29,7 @@ class Week {
  public:
   Week(const std::vector<DayPlan>& days, Formulation& week, const Setting& setting, const plan::Requirements& req,
        double limit)
-      : days_(days), week_(week), deadline_(limit) {
+      : days_(days), week_(week), setting_(setting), requirements_(req), deadline_(limit) {
     for (const DayPlan& day : days) {
       singles_.push_back({day});
       alone_.push_back(formulate(singles_.back(), setting, req));
@@ -54,7 +56,8 @@ class Week {
     }
     people_status_ = status_of(1);
     People people = everyone_changed();
-    if (people.size() > static_cast<std::size_t>(least)) people = fewer_people(least);
+    if (people.size() > static_cast<std::size_t>(least) && !people_for_days(least, people))
+      people = fewer_people(least);
     if (people.size() > static_cast<std::size_t>(least)) {
       people = people_together(least);
       least = static_cast<long>(people.size());
@@ -131,6 +134,23 @@ class Week {
     return people;
   }
 
+  /// K = `least` people that mend every day (people_sets.hpp), when the days' fewest
+  /// are proved: the request's fewest, proved; each day's solution then changes only
+  /// them. False when that was not found.
+  bool people_for_days(long least, People& people) {
+    if (status_of(0) != "optimal" || status_of(1) != "optimal") return false;
+    DaysAlone alone{&singles_, {}, {}};
+    for (const Stager& s : stagers_) {
+      alone.breach.push_back(s.held(0));
+      alone.people.push_back(s.held(1));
+    }
+    std::optional<PeopleFound> found = people_for_every_day(alone, setting_, requirements_, deadline_, extra_solves_);
+    if (!found || static_cast<long>(found->people.size()) != least) return false;
+    for (std::size_t d = 0; d < stagers_.size(); ++d) stagers_[d].solved().values = std::move(found->days[d]);
+    people = std::move(found->people);
+    return true;
+  }
+
   /// "optimal" when stage `index` was proved on every day, else the first day's other word.
   std::string status_of(std::size_t index) const {
     for (const Stager& s : stagers_) {
@@ -184,15 +204,7 @@ class Week {
   /// alone needs; the solver can stop as soon as it meets them.
   People people_together(long least) {
     Stager w = whole(join(everyone_changed()));
-    if (status_of(1) == "optimal") {
-      w.formulation().model.add_greater_equal(week_.people.terms, static_cast<double>(least) - 0.5);
-      for (std::size_t d = 0; d < stagers_.size(); ++d) {
-        std::vector<solver::Term> day;
-        for (StaffIndex s = 0; s < alone_[d].changed.size(); ++s)
-          if (alone_[d].changed[s]) day.push_back({*week_.changed[s], 1});
-        w.formulation().model.add_greater_equal(day, static_cast<double>(stagers_[d].held(1)) - 0.5);
-      }
-    }
+    if (status_of(1) == "optimal") people_at_least(least);
     const int before = w.solved().solves;
     w.stage(1);
     people_status_ = w.solved().stages.back().status;
@@ -211,6 +223,19 @@ class Week {
     return people;
   }
 
+  /// Rows no answer for the request breaks, once every day's fewest is proved: the
+  /// request changes at least `least` people, and each day at least as many of its people
+  /// as the day alone needs (read on one day, an answer for the request is the day's).
+  void people_at_least(long least) {
+    week_.model.add_greater_equal(week_.people.terms, static_cast<double>(least) - 0.5);
+    for (std::size_t d = 0; d < stagers_.size(); ++d) {
+      std::vector<solver::Term> day;
+      for (StaffIndex s = 0; s < alone_[d].changed.size(); ++s)
+        if (alone_[d].changed[s]) day.push_back({*week_.changed[s], 1});
+      week_.model.add_greater_equal(day, static_cast<double>(stagers_[d].held(1)) - 0.5);
+    }
+  }
+
   /// The request as one programme from stage `from` (3 to 5, counted from 1), from the
   /// days' answers to the stage before: the days' breach minutes held, the people
   /// changed at `least`, and the stages between at the days' answers' values (proved:
@@ -219,7 +244,10 @@ class Week {
     const bool people_held = breach_held_;  // by people_together
     Stager w = whole(start_);
     w.solved().stages.push_back({kStageNames[0], status_of(0)});
-    if (!people_held) w.hold(1, least);
+    if (!people_held) {
+      w.hold(1, least);
+      if (status_of(1) == "optimal") people_at_least(least);  // they helped the later stages' solves
+    }
     w.solved().stages.push_back({kStageNames[1], people_status_});
     for (std::size_t i = 2; i < from; ++i) {
       long total = 0;  // the days' held values: exact (the solution's may be a little off)
@@ -236,6 +264,8 @@ class Week {
 
   const std::vector<DayPlan>& days_;
   Formulation& week_;
+  const Setting& setting_;
+  const plan::Requirements& requirements_;
   Deadline deadline_;
   std::deque<std::vector<DayPlan>> singles_;  // deques: the stagers hold references
   std::deque<Formulation> alone_;
