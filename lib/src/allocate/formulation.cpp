@@ -189,7 +189,10 @@ void Formulation::add_familiar(Goal goal, const Limits& limits) {
         if (b == k || y_[p * staff + b] < 0) continue;
         const long gain = p_.w(p, b) - p_.together(p, k, b);
         if (gain <= 0) continue;
-        const Variable z = model_.add_continuous(0.0, 1.0, objective ? static_cast<double>(gain) : 0.0);
+        // Binary, though whole x and y make it whole: continuous, Clp 1.17 aborted on an
+        // assertion (ClpNonLinearCost, lowerValue <= upperValue) in a tie-break block of
+        // `generate --rooms 3 --seed 1` setting-003 with --max-changes 1.
+        const Variable z = model_.add_binary(objective ? static_cast<double>(gain) : 0.0);
         pairs_.push_back(Pair{static_cast<std::uint32_t>(p), k, b, z});
         total.push_back({z, static_cast<double>(gain)});
         by_key[k].push_back({z, 1.0});

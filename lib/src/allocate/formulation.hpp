@@ -16,7 +16,7 @@
 //   min_changes      minimise the changes (the sum above)
 //   max_key_minutes  maximise sum w(p, s) x(p, s)
 //   max_familiar     maximise key-or-buddy minutes: key minutes + sum gain(p, k, b) z(p, k, b),
-//                    z(p, k, b) in [0, 1] for each pair whose buddy adds minutes to the key
+//                    z(p, k, b) binary for each pair whose buddy adds minutes to the key
 //                    person's, gain = w(p, b) - both(p, k, b) > 0 exactly, with
 //                    sum_b z(p, k, b) <= x(p, k) and sum_k z(p, k, b) <= y(p, b). A whole
 //                    allocation allows z = 1 for its own pair only, so the total is exactly
