@@ -11,6 +11,7 @@
 
 #include "attune/allocate.hpp"
 #include "attune/document.hpp"
+#include "allocate/formulation.hpp"
 #include "allocate/problem.hpp"
 #include "allocate/tie_check.hpp"
 #include "attune/render.hpp"
@@ -371,4 +372,88 @@ TEST_CASE("allocate's tie-break check asked one pupil at a time holds the pupils
   CHECK(d.asked == 0);
   CHECK(search.solves() == solves_before);
   CHECK(b == tie_allocation(1, 0));
+}
+
+// allocate's stage 5 (key-or-buddy minutes) in its programme: a variable per (key
+// person, buddy) pair with the minutes the buddy adds. Worked by hand:
+//
+//   c1  |================|  08:00-16:00 (480 min), a baby: key person and buddy
+//   s1  |========|          08:00-12:00   w(c1, s1) = 240
+//   s2      |========|      10:00-14:00   w(c1, s2) = 240, both(s1, s2) = 120 (10-12)
+//   s3          |========|  12:00-16:00   w(c1, s3) = 240, both(s2, s3) = 120 (12-14)
+//                                          both(s1, s3) = 0
+//
+//   key-or-buddy minutes = w(k) + w(b) - both(k, b): 480 for (s1, s3) and (s3, s1),
+//   360 for the four pairs with s2. So the stage's optimum is 480, and for one child the
+//   programme's relaxation (no integrality) is exactly that too: it cannot split c1's
+//   key person or buddy to count more than a whole pair gives.
+
+namespace {
+
+Setting staggered_setting() {
+  return test::load_yaml(test::header() + R"(staff:
+  - { id: s1, name: Sam, date_of_birth: 1990-01-01, role: practitioner, qualification: level3, pfa_expiry: 2029-01-31, baby_training: "yes" }
+  - { id: s2, name: Sue, date_of_birth: 1990-01-01, role: practitioner, qualification: level3, pfa_expiry: 2029-01-31, baby_training: "yes" }
+  - { id: s3, name: Sid, date_of_birth: 1990-01-01, role: practitioner, qualification: level3, pfa_expiry: 2029-01-31, baby_training: "yes" }
+children:
+  - { id: c1, name: Amy, date_of_birth: 2025-06-01, room: babies, key_person: s2, buddy: s1 }
+shifts:
+  - { staff: s1, date: 2026-11-02, start: "08:00", end: "12:00", room: babies, kind: work }
+  - { staff: s2, date: 2026-11-02, start: "10:00", end: "14:00", room: babies, kind: work }
+  - { staff: s3, date: 2026-11-02, start: "12:00", end: "16:00", room: babies, kind: work }
+attendance:
+  - { child: c1, date: 2026-11-02, start: "08:00", end: "16:00" }
+)");
+}
+
+alloc::Assignment one_pair(StaffIndex key, StaffIndex buddy) { return alloc::Assignment{{key}, {buddy}}; }
+
+}  // namespace
+
+TEST_CASE("allocate's key-or-buddy programme counts exactly each pair's minutes, and its relaxation no more") {
+  const Setting s = staggered_setting();
+  const alloc::Problem p = alloc::build_problem(s, AllocateOptions{});
+  REQUIRE(p.pupils.size() == 1);
+  REQUIRE(p.pupils[0].needs_buddy);
+  REQUIRE(p.w(0, 0) == 240);
+  REQUIRE(p.w(0, 1) == 240);
+  REQUIRE(p.w(0, 2) == 240);
+  CHECK(p.together(0, 0, 1) == 120);
+  CHECK(p.together(0, 1, 2) == 120);
+  CHECK(p.together(0, 0, 2) == 0);
+
+  const alloc::Formulation f(p, alloc::Limits{}, alloc::Goal::max_familiar);
+  REQUIRE_FALSE(f.empty_choice());
+  // A whole allocation's objective is its key-or-buddy minutes.
+  const auto minutes_of = [&](StaffIndex key, StaffIndex buddy) {
+    const std::vector<double> v = f.encode(one_pair(key, buddy));
+    REQUIRE(v.size() == f.model().variable_count());
+    CHECK(f.model().violation(v) == 0.0);
+    return f.model().objective_value(v);
+  };
+  CHECK(minutes_of(0, 2) == 480.0);
+  CHECK(minutes_of(2, 0) == 480.0);
+  CHECK(minutes_of(0, 1) == 360.0);
+  CHECK(minutes_of(1, 0) == 360.0);
+  CHECK(minutes_of(1, 2) == 360.0);
+  CHECK(minutes_of(2, 1) == 360.0);
+
+  solver::SolveOptions relaxed;
+  relaxed.relax_integrality = true;
+  const solver::Result lp = solver::solve(f.model(), relaxed);
+  REQUIRE(lp.status == solver::Status::optimal);
+  CHECK(lp.objective == doctest::Approx(480.0).epsilon(1e-9));
+
+  const solver::Result mip = solver::solve(f.model());
+  REQUIRE(mip.status == solver::Status::optimal);
+  const alloc::Assignment best = f.decode(mip);
+  CHECK(p.familiar(0, best.key[0], best.buddy[0]) == 480);
+
+  // And held as a limit, 480 leaves only the two pairs without s2.
+  alloc::Limits held;
+  held.min_familiar_minutes = 480;
+  const alloc::Formulation g(p, held, alloc::Goal::feasible);
+  CHECK(g.encode(one_pair(0, 2)).size() == g.model().variable_count());
+  CHECK(g.model().violation(g.encode(one_pair(0, 2))) == 0.0);
+  CHECK(g.model().violation(g.encode(one_pair(0, 1))) > 0.0);
 }

@@ -15,14 +15,15 @@
 //   max_min_*        maximise t, with t <= sum_s coverage(p, s) x(p, s) for the pupils
 //   min_changes      minimise the changes (the sum above)
 //   max_key_minutes  maximise sum w(p, s) x(p, s)
-//   max_familiar     maximise key-or-buddy minutes: key minutes + sum g(p, b), where g(p, b)
-//                    is what buddy b adds, the minutes b is there and the key person is not:
-//                    g <= w(p, b) y(p, b) and g <= w(p, b) - sum_k both(p, k, b) x(p, k), and
-//                    for each key person k sharing minutes with b, the tighter
-//                    g <= (w(p, b) - both(p, k, b)) y(p, b) + both(p, k, b) (1 - x(p, k)),
-//                    which every whole allocation keeps and which makes the relaxation
-//                    tight (without it the relaxation splits buddies and counts shared
-//                    minutes as gained: 588,355 for an optimum of 459,240 minutes)
+//   max_familiar     maximise key-or-buddy minutes: key minutes + sum gain(p, k, b) z(p, k, b),
+//                    z(p, k, b) binary for each pair whose buddy adds minutes to the key
+//                    person's, gain = w(p, b) - both(p, k, b) > 0 exactly, with
+//                    sum_b z(p, k, b) <= x(p, k) and sum_k z(p, k, b) <= y(p, b). A whole
+//                    allocation allows z = 1 for its own pair only, so the total is exactly
+//                    its key-or-buddy minutes; for one pupil the rows are a transportation
+//                    polytope, so the relaxation cannot count a buddy split between key
+//                    persons twice (the earlier linearisation of the union, with a gain per
+//                    buddy, was looser: stage 5 took one 6 s solve on `--rooms 4` setting-001)
 //   min_rank         minimise given costs on x and y (the tie-break's ranks)
 
 #include <optional>
@@ -90,12 +91,12 @@ class Formulation {
   solver::Model model_;
   std::vector<unsigned char> key_ok_, buddy_ok_;  ///< pupil * staff + s
   std::vector<std::int32_t> x_, y_;               ///< pupil * staff + s -> variable, or -1
-  struct Gain {  ///< g(p, b): the minutes buddy b adds to pupil p's key person's
+  struct Pair {  ///< z(p, k, b): pupil p has key person k and buddy b
     std::uint32_t pupil;
-    StaffIndex buddy;
-    solver::Variable g;
+    StaffIndex key, buddy;
+    solver::Variable z;
   };
-  std::vector<Gain> gains_;
+  std::vector<Pair> pairs_;
   std::optional<solver::Variable> t_;
   bool empty_choice_ = false;
   bool buddies_ = true;
