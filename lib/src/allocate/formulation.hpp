@@ -20,8 +20,8 @@
 //                    person's, gain = w(p, b) - both(p, k, b) > 0 exactly, with
 //                    sum_b z(p, k, b) <= x(p, k) and sum_k z(p, k, b) <= y(p, b). A whole
 //                    allocation allows z = 1 for its own pair only, so the total is exactly
-//                    its key-or-buddy minutes; for one pupil the rows are a transportation
-//                    polytope, so the relaxation cannot count a buddy split between key
+//                    its key-or-buddy minutes; for one pupil they are a transportation
+//                    problem's rows, so the relaxation cannot count a buddy split between key
 //                    persons twice (the earlier linearisation of the union, with a gain per
 //                    buddy, was looser: stage 5 took one 6 s solve on `--rooms 4` setting-001)
 //   min_rank         minimise given costs on x and y (the tie-break's ranks)
