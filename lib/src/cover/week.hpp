@@ -7,7 +7,8 @@
 //
 //     breach minutes   the sum of each day's least                          (always exact)
 //     people changed   at least the most any one day needs; proved when the days'
-//                      answers together change no more people than that
+//                      answers together change no more people than that, or when
+//                      that many people mend every day (people_sets.hpp)
 //     extra minutes,   each day's best with at most that many people changed is a bound
 //     familiar, ...    for the request's; proved when the days' answers together still
 //                      change no more people than the request's least
