@@ -175,6 +175,32 @@ TEST_CASE("caseload: five babies are over a limit of four; mixed bands add up") 
   CHECK(std::get<double>(f[1].values[4].value) == doctest::Approx(13.0 / 12.0));
 }
 
+TEST_CASE("caseload: a dated allocation and a leaving date change it on their days") {
+  //  limit 4 babies (24 units, 6 a baby); Mon 2 - Fri 6 Nov
+  //  x: c1-c4 all week (24, full) + c5 by allocation Wed-Thu only -> 30 Wed, Thu: over,
+  //     first heaviest day Wed 4 Nov, 5 key children, load 30/24 = 1.25
+  //  k: c6-c10, c10 leaves Mon 2 Nov -> 5 babies Monday (over), 4 from Tuesday
+  //  b: c5 Mon, Tue and Fri only (its own key person outside the allocation): 1 baby
+  std::string yaml = test::header() + kStaff + "children:\n";
+  for (int i = 1; i <= 4; ++i)
+    yaml += "  - { id: c" + std::to_string(i) + ", name: C, date_of_birth: 2025-06-01, room: babies, key_person: x, buddy: k }\n";
+  yaml += "  - { id: c5, name: C, date_of_birth: 2025-06-01, room: babies, key_person: b, buddy: k }\n";
+  for (int i = 6; i <= 9; ++i)
+    yaml += "  - { id: c" + std::to_string(i) + ", name: C, date_of_birth: 2025-06-01, room: babies, key_person: k, buddy: b }\n";
+  yaml += "  - { id: c10, name: C, date_of_birth: 2025-06-01, room: babies, key_person: k, buddy: b, leave_date: 2026-11-02 }\n";
+  yaml += "allocations:\n  - { child: c5, key_person: x, buddy: k, from: 2026-11-04, to: 2026-11-05 }\n";
+  const auto r = check(yaml + "shifts: []\nattendance: []\n");
+  const auto f = test::findings_of(r, "KP-CASELOAD");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].staff == 0);  // k, Monday
+  CHECK(f[0].date == test::day("2026-11-02"));
+  CHECK(std::get<std::int64_t>(f[0].values[0].value) == 5);
+  CHECK(f[1].staff == 2);  // x, from Wednesday
+  CHECK(f[1].date == test::day("2026-11-04"));
+  CHECK(std::get<std::int64_t>(f[1].values[0].value) == 5);
+  CHECK(std::get<double>(f[1].values[4].value) == doctest::Approx(1.25));
+}
+
 TEST_CASE("settling in: the key person throughout each of the first sessions") {
   //  start_date Wed 4 Nov; sessions Wed, Thu (key there 09:00-12:00 each), Fri (key leaves 11:00)
   const auto r = check(test::header() + kStaff + R"(policy: { settling_in_sessions: 5 }

@@ -1,5 +1,7 @@
 // KP-CASELOAD, KP-ROOM and BUDDY-ASSIGNED: whether the allocation of key people can work.
 
+#include <algorithm>
+#include <chrono>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -18,6 +20,28 @@ struct Caseload {
   [[nodiscard]] int total() const { return by_band[0] + by_band[1] + by_band[2]; }
 };
 
+/// The dates on which some child's enrolment, band or key person may change (what a
+/// caseload counts), sorted.
+std::vector<Date> caseload_changes(const Setting& s, const std::vector<BandDates>& bands) {
+  constexpr std::chrono::days kDay{1};
+  std::vector<Date> out;
+  for (ChildIndex c = 0; c < s.children.size(); ++c) {
+    const Child& child = s.children[c];
+    out.push_back(child.date_of_birth);
+    if (child.start_date) out.push_back(*child.start_date);
+    if (child.leave_date) out.push_back(*child.leave_date + kDay);
+    out.push_back(bands[c].turns_2);
+    out.push_back(bands[c].turns_3);
+  }
+  for (const Allocation& a : s.allocations) {
+    out.push_back(a.from);
+    if (a.to) out.push_back(*a.to + kDay);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 class KpCaseload final : public Rule {
  public:
   void finish(RuleContext& ctx) override {
@@ -29,7 +53,16 @@ class KpCaseload final : public Rule {
     std::vector<BandDates> bands;
     for (const Child& child : s.children) bands.push_back(band_dates(child.date_of_birth));
     std::vector<Caseload> today(s.staff.size());
-    for (const Day& day : s.days) {
+    // A day's caseloads are those of the day before unless a child was born, started,
+    // left, changed band or key person in between: only those days are counted again
+    // (a day equal to the one before cannot be a new worst).
+    const std::vector<Date> changes = caseload_changes(s, bands);
+    std::size_t next_change = 0;
+    for (std::size_t d = 0; d < s.days.size(); ++d) {
+      const Day& day = s.days[d];
+      bool changed = d == 0;
+      for (; next_change < changes.size() && changes[next_change] <= day.date; ++next_change) changed = true;
+      if (!changed) continue;
       std::fill(today.begin(), today.end(), Caseload{});
       for (ChildIndex c = 0; c < s.children.size(); ++c) {
         if (!s.children[c].enrolled_on(day.date)) continue;
