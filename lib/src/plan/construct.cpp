@@ -28,6 +28,9 @@ struct Shift {
   int brk = -1;            ///< the break's first slot, or -1
 };
 
+/// Key-child minutes are weighed as shares of the child's week, in these units.
+constexpr long kWorthScale = 100000;
+
 class Builder {
  public:
   Builder(const Setting& s, const Week& day, const SlotRules& rules, const std::vector<long>& caps)
@@ -48,12 +51,16 @@ class Builder {
     for (const ChildMinutes& cm : d_.child_minutes) {
       const StaffIndex key = s.key_people_on(cm.child, d_.date).first;
       if (key >= of_staff.size() || of_staff[key] < 0) continue;
-      // A baby's minutes count for more: babies' coverage is the first stage.
+      // A minute is worth its share of the child's week (the coverage it adds: a child
+      // booked for little gains most from each minute), a baby's three times (babies'
+      // coverage is the first stage).
       const long weight = age_band_on(s.children[cm.child].date_of_birth, d_.date) == AgeBand::under_2 ? 3 : 1;
+      const long attended = cm.child < day.attended.size() ? std::max(1L, day.attended[cm.child]) : 1L;
+      const long worth = weight * cm.minutes * kWorthScale / attended;
       auto& list = key_[static_cast<std::size_t>(of_staff[key])][cm.slot];
       auto it = std::find_if(list.begin(), list.end(), [&](const auto& e) { return e.first == cm.room; });
-      if (it == list.end()) list.emplace_back(cm.room, weight * cm.minutes);
-      else it->second += weight * cm.minutes;
+      if (it == list.end()) list.emplace_back(cm.room, worth);
+      else it->second += worth;
     }
   }
 
@@ -71,6 +78,7 @@ class Builder {
     std::vector<RoomIndex> place;
     for (int t = 0; t < n_; ++t) {
       if (assign(t, place) > 0) return std::nullopt;
+      swap_for_key_children(t, place);
       for (std::size_t k = 0; k < people_.size(); ++k) {
         out[k][static_cast<std::size_t>(t)].place = place[k];
         if (place[k] != SlotState::kOff && place[k] != SlotState::kBreak) prev_[k] = place[k];
@@ -209,6 +217,50 @@ class Builder {
     }
     return now;
   }
+  /// After the greedy rooms of slot `t`: moves of one person to another room, and swaps
+  /// of two people's rooms, kept when the slot still keeps every rule and more key
+  /// children have theirs (the greedy places by the rules first; this gives back what
+  /// it took from the key children where the rules allow).
+  void swap_for_key_children(int t, std::vector<RoomIndex>& place) const {
+    const SlotInfo& slot = d_.slots[static_cast<std::size_t>(t)];
+    if (slot.pieces.empty() || slot.rooms.size() < 2) return;
+    const auto kept = [&] {
+      return rules_.shortfall(d_, static_cast<std::size_t>(t), people_, place) == 0 &&
+             (!sole_limit_ || alone_ok_[static_cast<std::size_t>(t)] != 0 ||
+              !rules_.sole_charge(d_, static_cast<std::size_t>(t), people_, place));
+    };
+    const auto is_room = [](RoomIndex r) { return r != SlotState::kOff && r != SlotState::kBreak; };
+    for (int pass = 0; pass < 3; ++pass) {
+      bool better = false;
+      for (std::size_t i = 0; i < people_.size(); ++i) {
+        if (!is_room(place[i])) continue;
+        for (const RoomIndex r : slot.rooms) {  // a move
+          const RoomIndex was = place[i];
+          if (r == was || key_weight(i, t, r) <= key_weight(i, t, was)) continue;
+          place[i] = r;
+          if (kept()) {
+            better = true;
+            continue;
+          }
+          place[i] = was;
+        }
+        for (std::size_t j = i + 1; j < people_.size(); ++j) {  // a swap
+          if (!is_room(place[j]) || place[i] == place[j]) continue;
+          const RoomIndex a = place[i], b = place[j];
+          const long gain = key_weight(i, t, b) + key_weight(j, t, a) - key_weight(i, t, a) - key_weight(j, t, b);
+          if (gain <= 0) continue;
+          std::swap(place[i], place[j]);
+          if (kept()) {
+            better = true;
+            continue;
+          }
+          std::swap(place[i], place[j]);
+        }
+      }
+      if (!better) break;
+    }
+  }
+
   int shortfall_at(int t) const {
     std::vector<RoomIndex> place;
     return assign(t, place);
