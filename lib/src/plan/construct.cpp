@@ -18,6 +18,7 @@
 #include <tuple>
 
 #include "attune/age_band.hpp"
+#include "room_moves.hpp"
 
 namespace attune::plan {
 namespace {
@@ -217,48 +218,17 @@ class Builder {
     }
     return now;
   }
-  /// After the greedy rooms of slot `t`: moves of one person to another room, and swaps
-  /// of two people's rooms, kept when the slot still keeps every rule and more key
-  /// children have theirs (the greedy places by the rules first; this gives back what
-  /// it took from the key children where the rules allow).
+  /// After the greedy rooms of slot `t`: room_moves.hpp, where the slot keeps every rule.
   void swap_for_key_children(int t, std::vector<RoomIndex>& place) const {
     const SlotInfo& slot = d_.slots[static_cast<std::size_t>(t)];
-    if (slot.pieces.empty() || slot.rooms.size() < 2) return;
-    const auto kept = [&] {
-      return rules_.shortfall(d_, static_cast<std::size_t>(t), people_, place) == 0 &&
-             (!sole_limit_ || alone_ok_[static_cast<std::size_t>(t)] != 0 ||
-              !rules_.sole_charge(d_, static_cast<std::size_t>(t), people_, place));
-    };
-    const auto is_room = [](RoomIndex r) { return r != SlotState::kOff && r != SlotState::kBreak; };
-    for (int pass = 0; pass < 3; ++pass) {
-      bool better = false;
-      for (std::size_t i = 0; i < people_.size(); ++i) {
-        if (!is_room(place[i])) continue;
-        for (const RoomIndex r : slot.rooms) {  // a move
-          const RoomIndex was = place[i];
-          if (r == was || key_weight(i, t, r) <= key_weight(i, t, was)) continue;
-          place[i] = r;
-          if (kept()) {
-            better = true;
-            continue;
-          }
-          place[i] = was;
-        }
-        for (std::size_t j = i + 1; j < people_.size(); ++j) {  // a swap
-          if (!is_room(place[j]) || place[i] == place[j]) continue;
-          const RoomIndex a = place[i], b = place[j];
-          const long gain = key_weight(i, t, b) + key_weight(j, t, a) - key_weight(i, t, a) - key_weight(j, t, b);
-          if (gain <= 0) continue;
-          std::swap(place[i], place[j]);
-          if (kept()) {
-            better = true;
-            continue;
-          }
-          std::swap(place[i], place[j]);
-        }
-      }
-      if (!better) break;
-    }
+    if (slot.pieces.empty()) return;
+    const auto slot_index = static_cast<std::size_t>(t);
+    improve_rooms(
+        slot, place, [&](std::size_t k, RoomIndex r) { return key_weight(k, t, r); },
+        [&] {
+          return rules_.shortfall(d_, slot_index, people_, place) == 0 &&
+                 (!sole_limit_ || alone_ok_[slot_index] != 0 || !rules_.sole_charge(d_, slot_index, people_, place));
+        });
   }
 
   int shortfall_at(int t) const {
@@ -360,8 +330,7 @@ class Builder {
           const int after = shortfall_at(t);
           shifts_[k] = was;
           const long left = caps_[k] < 0 ? 1L << 40 : caps_[k] - (was.on ? work(k, was.start, was.end) : 0);
-          // Whoever helps; among them the most key-child minutes in the shift, then the
-          // most help, then the most contract left.
+          // Whoever helps; of them the most key-child worth, the most help, the most contract left.
           const auto score = std::make_tuple(after < sf ? 0 : 1, -key_weight(k, sh.start, sh.end), after, -left, k);
           if (!best || score < *best) {
             best = score;
