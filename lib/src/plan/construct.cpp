@@ -18,6 +18,7 @@
 #include <tuple>
 
 #include "attune/age_band.hpp"
+#include "room_moves.hpp"
 
 namespace attune::plan {
 namespace {
@@ -27,6 +28,9 @@ struct Shift {
   int start = 0, end = 0;  ///< slots [start, end)
   int brk = -1;            ///< the break's first slot, or -1
 };
+
+/// Key-child minutes are weighed as shares of the child's week, in these units.
+constexpr long kWorthScale = 100000;
 
 class Builder {
  public:
@@ -48,12 +52,16 @@ class Builder {
     for (const ChildMinutes& cm : d_.child_minutes) {
       const StaffIndex key = s.key_people_on(cm.child, d_.date).first;
       if (key >= of_staff.size() || of_staff[key] < 0) continue;
-      // A baby's minutes count for more: babies' coverage is the first stage.
+      // A minute is worth its share of the child's week (the coverage it adds: a child
+      // booked for little gains most from each minute), a baby's three times (babies'
+      // coverage is the first stage).
       const long weight = age_band_on(s.children[cm.child].date_of_birth, d_.date) == AgeBand::under_2 ? 3 : 1;
+      const long attended = cm.child < day.attended.size() ? std::max(1L, day.attended[cm.child]) : 1L;
+      const long worth = weight * cm.minutes * kWorthScale / attended;
       auto& list = key_[static_cast<std::size_t>(of_staff[key])][cm.slot];
       auto it = std::find_if(list.begin(), list.end(), [&](const auto& e) { return e.first == cm.room; });
-      if (it == list.end()) list.emplace_back(cm.room, weight * cm.minutes);
-      else it->second += weight * cm.minutes;
+      if (it == list.end()) list.emplace_back(cm.room, worth);
+      else it->second += worth;
     }
   }
 
@@ -71,6 +79,7 @@ class Builder {
     std::vector<RoomIndex> place;
     for (int t = 0; t < n_; ++t) {
       if (assign(t, place) > 0) return std::nullopt;
+      swap_for_key_children(t, place);
       for (std::size_t k = 0; k < people_.size(); ++k) {
         out[k][static_cast<std::size_t>(t)].place = place[k];
         if (place[k] != SlotState::kOff && place[k] != SlotState::kBreak) prev_[k] = place[k];
@@ -209,6 +218,19 @@ class Builder {
     }
     return now;
   }
+  /// After the greedy rooms of slot `t`: room_moves.hpp, where the slot keeps every rule.
+  void swap_for_key_children(int t, std::vector<RoomIndex>& place) const {
+    const SlotInfo& slot = d_.slots[static_cast<std::size_t>(t)];
+    if (slot.pieces.empty()) return;
+    const auto slot_index = static_cast<std::size_t>(t);
+    improve_rooms(
+        slot, place, [&](std::size_t k, RoomIndex r) { return key_weight(k, t, r); },
+        [&] {
+          return rules_.shortfall(d_, slot_index, people_, place) == 0 &&
+                 (!sole_limit_ || alone_ok_[slot_index] != 0 || !rules_.sole_charge(d_, slot_index, people_, place));
+        });
+  }
+
   int shortfall_at(int t) const {
     std::vector<RoomIndex> place;
     return assign(t, place);
@@ -308,8 +330,7 @@ class Builder {
           const int after = shortfall_at(t);
           shifts_[k] = was;
           const long left = caps_[k] < 0 ? 1L << 40 : caps_[k] - (was.on ? work(k, was.start, was.end) : 0);
-          // Whoever helps; among them the most key-child minutes in the shift, then the
-          // most help, then the most contract left.
+          // Whoever helps; of them the most key-child worth, the most help, the most contract left.
           const auto score = std::make_tuple(after < sf ? 0 : 1, -key_weight(k, sh.start, sh.end), after, -left, k);
           if (!best || score < *best) {
             best = score;
