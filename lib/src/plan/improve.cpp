@@ -121,6 +121,9 @@ std::vector<double> improve_lowest(const Setting& setting, const Requirements& r
     o.threads = threads;
     o.presolve = false;  // as in every plan solve: CglPreProcess has crashed here
     o.time_limit_seconds = std::max(1.0, std::min(per_day, until - budget.elapsed()));
+    // CBC's first relaxation is not interrupted by its limit: a day it would not finish
+    // in the time left is not started (Budget::first_lp_seconds).
+    if (budget.first_lp_seconds(m) > until - budget.elapsed()) continue;
     o.start = start;
     ++solves;
     const solver::Result r = solver::solve(m, o);

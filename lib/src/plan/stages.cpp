@@ -98,6 +98,11 @@ class Stager {
     // extra-minutes stage took 15-26 s for a limit of 1.3-1.7 s, the week 73-83 s for
     // 60).
     if (!best_.empty() && o.time_limit_seconds < std::max(1.0, 0.1 * budget_.total())) return {};
+    // Nor when CBC's first relaxation of the week, which its time limit does not
+    // interrupt, would take longer than the time left (Budget::first_lp_seconds): under
+    // load it alone took 60.9 s in a 10 s limit (bench/plan.sh, load 16-18). A stage
+    // without its solve is `stopped`; stage 2 is still improved a day at a time.
+    if (!best_.empty() && budget_.first_lp_seconds(m_.model()) > budget_.remaining()) return {};
     o.threads = threads_;
     // Without CBC's preprocessing: with it, CBC 2.10 crashed (SIGSEGV in
     // CglPreProcess::postProcess) when the time limit struck a stage's solve, limits of
@@ -244,7 +249,10 @@ class Stager {
       return m_.model().violation(v) <= 1e-9;
     };
     const int before = out_.solves;
-    best_ = improve_lowest(s_, req_, m_, pupils_, floors, best_, budget_, kImprove * budget_.remaining(), threads_,
+    // When no solve of the week fits in what is left, the later stages will not run
+    // either: the days get all of it.
+    const double part = budget_.first_lp_seconds(m_.model()) > budget_.remaining() ? 1.0 : kImprove;
+    best_ = improve_lowest(s_, req_, m_, pupils_, floors, best_, budget_, part * budget_.remaining(), threads_,
                            keeps_rows, out_.solves);
     stage_solves_ += out_.solves - before;
   }

@@ -52,8 +52,17 @@ class Budget {
   [[nodiscard]] double elapsed() const;
   /// The whole budget, in seconds.
   [[nodiscard]] double total() const;
+  /// Wall seconds per CPU second of this process since the budget began (at least 1): how
+  /// busy the machine is, as this run has felt it.
+  [[nodiscard]] double slowdown() const;
+  /// Wall seconds CBC's first relaxation of `model` is expected to take on this machine
+  /// now: its CPU cost by the programme's size (variables x rows, measured on
+  /// bench/plan.sh's week) times the slowdown. That relaxation is not interrupted by
+  /// CBC's time limit, so a solve is started only when what is left covers it.
+  [[nodiscard]] double first_lp_seconds(const solver::Model& model) const;
 
  private:
+  double cpu_start_ = 0.0;
   std::chrono::steady_clock::time_point start_, end_;
 };
 
