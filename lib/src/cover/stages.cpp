@@ -217,13 +217,18 @@ void Stager::hold(std::size_t index, long value) {
   if (index == 1 && value == 0) people_none_ = true;
   const std::uint32_t row = sense_of(index) == solver::Sense::minimise ? f_.model.add_less_equal(o.terms, held + 0.5)
                                                                       : f_.model.add_greater_equal(o.terms, held - 0.5);
-  if (index == 1) people_row_ = row;
+  rows_[index] = row;
 }
 
 void Stager::allow_people(long most) {
-  if (!people_row_) return;  // no people stage held (nothing breached)
-  f_.model.set_row_bounds(*people_row_, -solver::kInfinity, static_cast<double>(most) + 0.5);
+  if (!rows_[1]) return;  // no people stage held (nothing breached)
+  allow(1, most);
   people_none_ = most == 0;
+}
+
+void Stager::allow(std::size_t index, long most) {
+  if (!rows_[index] || sense_of(index) != solver::Sense::minimise) return;
+  f_.model.set_row_bounds(*rows_[index], -solver::kInfinity, static_cast<double>(most) - objective_of(index).constant + 0.5);
 }
 
 Solved solve_stages(Formulation& f, double time_limit_seconds) {

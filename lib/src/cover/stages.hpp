@@ -75,6 +75,9 @@ class Stager {
   [[nodiscard]] Objective day_breach(std::size_t d) const;
   /// Replaces stage 2's held row by `people changed <= most` (for the week: see week.cpp).
   void allow_people(long most);
+  /// Replaces the held row of minimised stage `index` (2 or 5, counted from 1) by
+  /// `value <= most`; nothing when that stage was not held by a row.
+  void allow(std::size_t index, long most);
   /// The objective of stage `index`, and whether it is minimised.
   [[nodiscard]] const Objective& objective_of(std::size_t index) const;
 
@@ -93,7 +96,7 @@ class Stager {
   const Deadline& deadline_;
   Solved out_;
   bool people_none_ = false;  ///< stage 2 proved that nobody needs to change
-  std::optional<std::uint32_t> people_row_;
+  std::optional<std::uint32_t> rows_[kStageCount];  ///< the held row of each stage, once held
   std::string last_status_ = "optimal";
   long held_[kStageCount] = {};
 };
