@@ -10,37 +10,17 @@
 #include "attune/load.hpp"
 #include "attune/plan.hpp"
 #include "plan/rota.hpp"
+#include "plan_test_support.hpp"
 #include "test_support.hpp"
 
 using namespace attune;
+using attune::test::load_case;
+using attune::test::profile_named;
+using attune::test::statutory_breaches;
 
 namespace constructive_test {
 
-Setting load_case(const std::string& dir) {
-  LoadResult loaded = load_setting(dir, LoadOptions{});
-  REQUIRE(loaded.setting.has_value());
-  return *loaded.setting;
-}
-
-RuleProfile profile_named(const char* name) {
-  Diagnostics d;
-  auto p = load_profile(std::string(ATTUNE_TEMPLATES_DIR) + "/profiles/" + name + ".toml", d);
-  REQUIRE(p.has_value());
-  return *p;
-}
-
 std::string cli_case(const char* name) { return std::string(ATTUNE_EXAMPLES_DIR) + "/../tests/cli/" + name; }
-
-/// Statutory breaches `attune check --only statutory` would report in the planned rota.
-long statutory_breaches(const Setting& s, const RuleProfile& profile, const RotaPlan& plan) {
-  CheckOptions only;
-  only.only = {"statutory"};
-  const CheckResult r = check_setting(plan::with_rota(s, plan.shifts), profile, only);
-  long n = 0;
-  for (const Finding& f : r.findings)
-    if (f.severity == Severity::error && !f.accepted) ++n;
-  return n;
-}
 
 /// The constructive start alone, with `seconds` for the stages after it.
 RotaPlan constructed(const Setting& s, const RuleProfile& profile, double seconds) {
@@ -65,7 +45,7 @@ TEST_CASE("plan: the constructive start alone keeps every rule (the worked week)
   // 08:00-14:00 at 60-minute slots, Amy 09:00-12:00 (key Sam), Ben 10:00-13:00 (key Sue),
   // each contracted for 120 minutes, shifts of at least 120. Someone in ratio must be in
   // the room 09:00-13:00, 240 minutes = both contracts: two two-hour shifts, end to end.
-  const Setting s = ct::load_case(ct::cli_case("plan-contracts-limit-coverage"));
+  const Setting s = load_case(ct::cli_case("plan-contracts-limit-coverage"));
   const RuleProfile profile = test::group_profile();
   SUBCASE("no time for any stage: the start is the rota") {
     const RotaPlan plan = ct::constructed(s, profile, 0.01);
@@ -76,7 +56,7 @@ TEST_CASE("plan: the constructive start alone keeps every rule (the worked week)
     for (const PlannedShift& sh : plan.shifts) worked += sh.time.length();
     CHECK(worked == 240);
     CHECK(plan.verified_breaches == 0);
-    CHECK(ct::statutory_breaches(s, profile, plan) == 0);
+    CHECK(statutory_breaches(s, profile, plan) == 0);
     ct::within_contracts(plan);
   }
   SUBCASE("with time: the stages prove Sam first, then Sue (2/3 for each baby)") {
@@ -85,7 +65,7 @@ TEST_CASE("plan: the constructive start alone keeps every rule (the worked week)
     CHECK(plan.start == "constructive heuristic start");
     REQUIRE(plan.objective.min_under_2_coverage.has_value());
     CHECK(*plan.objective.min_under_2_coverage == Share{2, 3});
-    CHECK(ct::statutory_breaches(s, profile, plan) == 0);
+    CHECK(statutory_breaches(s, profile, plan) == 0);
   }
 }
 
@@ -93,13 +73,13 @@ TEST_CASE("plan: the constructive start alone keeps every rule on the tiny hand-
   const RuleProfile group = test::group_profile();
   for (const char* name : {"plan-one-room-two-staff", "plan-break-covered-by-buddy"}) {
     CAPTURE(name);
-    const Setting s = ct::load_case(ct::cli_case(name));
+    const Setting s = load_case(ct::cli_case(name));
     const RotaPlan plan = ct::constructed(s, group, 0.01);
     REQUIRE(plan.status == PlanStatus::feasible);
     CHECK(plan.start == "constructive heuristic start");
     CHECK_FALSE(plan.shifts.empty());
     CHECK(plan.verified_breaches == 0);
-    CHECK(ct::statutory_breaches(s, group, plan) == 0);
+    CHECK(statutory_breaches(s, group, plan) == 0);
     ct::within_contracts(plan);
   }
 }
@@ -107,25 +87,25 @@ TEST_CASE("plan: the constructive start alone keeps every rule on the tiny hand-
 TEST_CASE("plan: the constructive start alone keeps every rule on a childminder's week (Rowan Tree)") {
   // examples/rowan-childminder: five young children 09:00-15:00 need both Dawn and Sam,
   // and their lunch breaks need Jo (docs/plan.md): the construction must bring Jo in.
-  const Setting s = ct::load_case(std::string(ATTUNE_EXAMPLES_DIR) + "/rowan-childminder");
-  const RuleProfile profile = ct::profile_named("eyfs-2024-childminder");
+  const Setting s = load_case(std::string(ATTUNE_EXAMPLES_DIR) + "/rowan-childminder");
+  const RuleProfile profile = profile_named("eyfs-2024-childminder");
   const RotaPlan plan = ct::constructed(s, profile, 0.01);
   REQUIRE(plan.status == PlanStatus::feasible);
   CHECK(plan.start == "constructive heuristic start");
   CHECK(plan.verified_breaches == 0);
-  CHECK(ct::statutory_breaches(s, profile, plan) == 0);
+  CHECK(statutory_breaches(s, profile, plan) == 0);
 }
 
 TEST_CASE("plan: the constructive start alone keeps every rule on the bench week (4 rooms, 60 children, 15 staff)") {
   // tests/cli/plan-bench-week-one-second: bench/plan.sh's generated week. Every contract
   // is the minutes the generated rota gave, so the week is tight; no stage has time.
-  const Setting s = ct::load_case(ct::cli_case("plan-bench-week-one-second"));
+  const Setting s = load_case(ct::cli_case("plan-bench-week-one-second"));
   const RuleProfile profile = test::group_profile();
   const RotaPlan plan = ct::constructed(s, profile, 0.01);
   REQUIRE(plan.status == PlanStatus::feasible);
   CHECK(plan.start == "constructive heuristic start");
   CHECK(plan.verified_breaches == 0);
-  CHECK(ct::statutory_breaches(s, profile, plan) == 0);
+  CHECK(statutory_breaches(s, profile, plan) == 0);
   ct::within_contracts(plan);
   CHECK_FALSE(plan.shifts.empty());
 }

@@ -9,37 +9,13 @@
 #include "attune/load.hpp"
 #include "attune/plan.hpp"
 #include "plan/rota.hpp"
+#include "plan_test_support.hpp"
 #include "test_support.hpp"
 
 using namespace attune;
-
-namespace {
-
-Setting load_case(const std::string& dir) {
-  LoadResult loaded = load_setting(dir, LoadOptions{});
-  REQUIRE(loaded.setting.has_value());
-  return *loaded.setting;
-}
-
-RuleProfile profile_named(const char* name) {
-  Diagnostics d;
-  auto p = load_profile(std::string(ATTUNE_TEMPLATES_DIR) + "/profiles/" + name + ".toml", d);
-  REQUIRE(p.has_value());
-  return *p;
-}
-
-/// Statutory breaches `attune check --only statutory` would report in the planned rota.
-long statutory_breaches(const Setting& s, const RuleProfile& profile, const RotaPlan& plan) {
-  CheckOptions only;
-  only.only = {"statutory"};
-  const CheckResult r = check_setting(plan::with_rota(s, plan.shifts), profile, only);
-  long n = 0;
-  for (const Finding& f : r.findings)
-    if (f.severity == Severity::error && !f.accepted) ++n;
-  return n;
-}
-
-}  // namespace
+using attune::test::load_case;
+using attune::test::profile_named;
+using attune::test::statutory_breaches;
 
 TEST_CASE("plan: with no time for the start's own tries, the fallback still gives a rota (the worked week)") {
   // tests/cli/plan-contracts-limit-coverage (docs/plan.md, "A worked week"): one Baby Room
