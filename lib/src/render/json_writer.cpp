@@ -48,6 +48,7 @@ bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c
 /// How many bytes at the start of `text` are copied as they are (8 at a time).
 std::size_t plain_prefix(std::string_view text) {
   const std::size_t n = text.size();
+  std::size_t i = 0;
   if (n < 8) {
     // A short string (an id, a time, a date) in one block padded with spaces, which
     // are plain: one test instead of one per byte.
@@ -56,13 +57,12 @@ std::size_t plain_prefix(std::string_view text) {
     std::memcpy(&v, text.data(), n);
     if (!may_need_escape(v)) return n;
   } else {
-    std::size_t i = 0;
     while (i + 8 <= n && !may_need_escape(util::load8(text.data() + i))) i += 8;
     // The last bytes in the block that ends the string (it overlaps the ones tested).
     if (i + 8 > n && !may_need_escape(util::load8(text.data() + n - 8))) return n;
   }
-  std::size_t i = 0;  // something to escape: find where, a byte at a time
-  while (i + 8 <= n && !may_need_escape(util::load8(text.data() + i))) i += 8;
+  // Something to escape at or after i (the blocks before it are plain): find where, a
+  // byte at a time.
   while (i < n && plain_byte(static_cast<unsigned char>(text[i]))) ++i;
   return i;
 }
